@@ -1,0 +1,79 @@
+# Wijkportaal. `make run` serves the demo site; `make test` runs every check CI runs.
+PYTHON ?= python3
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint vendor chromium lock clean
+
+help:
+	@echo "make run    install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)/"
+	@echo "make test   lint, Django checks and the whole test suite (browser tests included)"
+	@echo "make lock   refresh constraints.txt from the current virtualenv"
+	@echo "make vendor refresh the vendored NL Design System CSS from npm"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# A local development configuration, written once: DEBUG on, SQLite, a random secret key.
+.env:
+	@$(PYTHON) -c 'import secrets; print(f"SECRET_KEY={secrets.token_urlsafe(50)}\nDEBUG=true\nEMAIL_URL=consolemail://\nBASE_URL=http://127.0.0.1:$(PORT)")' > $@
+	@echo "Wrote .env for local development (DEBUG=true, SQLite)."
+
+staticfiles/staticfiles.json: $(VENV)/.installed $(shell find static -type f 2>/dev/null)
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+run: install .env staticfiles/staticfiles.json
+	$(MANAGE) migrate --noinput --verbosity 0
+	$(MANAGE) load_demo_content
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests; never a browser download of Playwright's own.
+chromium:
+	@if [ -x "$(CHROMIUM)" ] || command -v "$(CHROMIUM)" >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Chromium not found at $(CHROMIUM): install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
+		echo "or set CHROMIUM=/path/to/chromium. The browser tests will fail without it."; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: export SECRET_KEY ?= insecure-key-for-tests-only
+test: export DATABASE_URL ?= sqlite:///$(CURDIR)/db-test.sqlite3
+test: export DJANGO_SETTINGS_MODULE = tests.settings
+test: lint node_modules/.installed chromium staticfiles/staticfiles.json
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+vendor: node_modules/.installed
+	mkdir -p static/vendor/utrecht
+	{ printf '/* @utrecht/component-library-css %s (EUPL-1.2), dist/index.css, vendored by `make vendor`. Do not edit. */\n' \
+		"$$(node -p 'require("@utrecht/component-library-css/package.json").version')"; \
+	  cat node_modules/@utrecht/component-library-css/dist/index.css; } > static/vendor/utrecht/component-library.css
+
+lock: install
+	$(BIN)/python -m pip freeze --exclude-editable --exclude wijkportaal > constraints.txt
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

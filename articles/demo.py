@@ -1,0 +1,443 @@
+"""Builds the demo site from code: the page tree, the terms, articles and events.
+
+Every function is idempotent: what exists (matched by slug) is left alone, so a second run changes
+nothing. The hand-written content lives in `articles/demo_data.py`; for benchmarks the `ensure_*`
+functions top up to a requested total with generated items, created in bulk.
+"""
+
+import datetime
+import random
+import uuid
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
+
+from articles import demo_data
+from articles.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticlePageAuthor,
+    Author,
+    EventIndexPage,
+    EventPage,
+    ExplainerIndexPage,
+    ExplainerPage,
+    HomePage,
+    InformationPage,
+    Organisation,
+    Theme,
+)
+
+GENERATED_PREFIX = "demo"
+BATCH_SIZE = 500
+
+
+@transaction.atomic
+def demo_content_load(
+    *,
+    articles: int = 0,
+    events: int = 0,
+    themes: int = 0,
+    organisations: int = 0,
+    authors: int = 0,
+    today: datetime.date | None = None,
+) -> dict[str, int]:
+    """Load the demo site; the numbers are totals to top up to with generated items."""
+    today = today or timezone.localdate()
+    home = _ensure_home()
+    _ensure_terms()
+    explainer_index = _ensure_child(home, ExplainerIndexPage, demo_data.EXPLAINER_INDEX)
+    for explainer in demo_data.EXPLAINERS:
+        _ensure_child(explainer_index, ExplainerPage, explainer)
+    article_index = _ensure_child(
+        home,
+        ArticleIndexPage,
+        {
+            "title": "Artikelen",
+            "slug": "artikelen",
+            "intro": "Nieuws, achtergronden en praktijkverhalen over de integrale wijkaanpak.",
+        },
+    )
+    event_index = _ensure_child(
+        home,
+        EventIndexPage,
+        {
+            "title": "Evenementen",
+            "slug": "evenementen",
+            "intro": "Bijeenkomsten, webinars en wijkwandelingen voor iedereen die aan wijken werkt.",
+        },
+    )
+    for info in demo_data.INFORMATION_PAGES:
+        _ensure_child(home, InformationPage, info)
+
+    for article in demo_data.ARTICLES:
+        _ensure_article(article_index, article, today)
+    for event in demo_data.EVENTS:
+        _ensure_event(event_index, event, today)
+
+    _top_up_terms(Theme, themes, "Thema")
+    _top_up_terms(Organisation, organisations, "Organisatie")
+    _top_up_terms(Author, authors, "Auteur")
+    _top_up_articles(article_index, articles, today)
+    _top_up_events(event_index, events, today)
+    return {
+        "articles": ArticlePage.objects.count(),
+        "events": EventPage.objects.count(),
+        "themes": Theme.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "authors": Author.objects.count(),
+    }
+
+
+def _ensure_home() -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's migrations leave a placeholder welcome page where the home page belongs.
+        for placeholder in root.get_children().filter(
+            content_type=ContentType.objects.get_for_model(Page)
+        ):
+            placeholder.delete()
+        data = demo_data.HOME
+        home = root.add_child(
+            instance=HomePage(
+                title=data["title"], slug="home", intro=data["intro"], body=data["body"]
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Wijkportaal",
+        )
+    elif site.root_page_id != home.pk or site.site_name != "Wijkportaal":
+        site.root_page = home
+        site.site_name = "Wijkportaal"
+        site.save()
+    return home
+
+
+def _ensure_terms() -> None:
+    for data in demo_data.THEMES:
+        Theme.objects.get_or_create(
+            slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
+        )
+    for data in demo_data.ORGANISATIONS:
+        Organisation.objects.get_or_create(
+            slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
+        )
+    organisations = {o.slug: o for o in Organisation.objects.all()}
+    for data in demo_data.AUTHORS:
+        Author.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "role": data["role"],
+                "description": data["bio"],
+                "organisation": organisations.get(data["organisation"]),
+            },
+        )
+
+
+def _ensure_child(parent: Page, model, data: dict, **fields):
+    existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
+    if existing is not None:
+        return existing
+    page = model(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data.get("intro", ""),
+        body=data.get("body", []),
+        **fields,
+    )
+    parent.add_child(instance=page)
+    return page
+
+
+def _ensure_article(index: ArticleIndexPage, data: dict, today: datetime.date) -> None:
+    if ArticlePage.objects.child_of(index).filter(slug=data["slug"]).exists():
+        return
+    published = today - datetime.timedelta(days=data["days_ago"])
+    page = ArticlePage(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        body=data["body"],
+        publication_date=published,
+        first_published_at=_at(published, 9),
+    )
+    page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
+    page.organisations = list(Organisation.objects.filter(slug__in=data["organisations"]))
+    authors = {a.slug: a for a in Author.objects.filter(slug__in=data["authors"])}
+    page.article_authors = [
+        ArticlePageAuthor(author=authors[slug], sort_order=order)
+        for order, slug in enumerate(data["authors"])
+    ]
+    index.add_child(instance=page)
+
+
+def _ensure_event(index: EventIndexPage, data: dict, today: datetime.date) -> None:
+    if EventPage.objects.child_of(index).filter(slug=data["slug"]).exists():
+        return
+    start = _at(today + datetime.timedelta(days=data["days_from_now"]), data["start_hour"])
+    page = EventPage(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        body=data["body"],
+        start=start,
+        end=start + datetime.timedelta(hours=data["duration_hours"]),
+        location=data["location"],
+        online_url="https://wijkportaal.example/online/" + data["slug"] if data["online"] else "",
+        registration_url="https://wijkportaal.example/aanmelden/" + data["slug"],
+    )
+    page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
+    page.organisations = list(Organisation.objects.filter(slug__in=data["organisations"]))
+    index.add_child(instance=page)
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+# Generated content for benchmarks ---------------------------------------------------------------
+
+PLACES = ["Havenstad", "Zuiderveen", "Bergdijk", "Lindeloo", "Oostermeer", "Kleiwaard", "Dijkhoven"]
+DISTRICTS = ["Oosterkwartier", "De Horst", "Molenwijk", "Rivierbuurt", "Parkzicht", "Het Veld"]
+SUBJECTS = [
+    "bewonersinitiatieven",
+    "de wijkagent",
+    "schuldhulp in de buurt",
+    "de brede school",
+    "groen op het plein",
+    "renovatie van portiekflats",
+    "jongerenwerk",
+    "het wijkteam",
+    "taalcafés",
+    "energiecoaches",
+]
+ANGLES = [
+    "Zo pakt {district} in {place} {subject} aan",
+    "Wat {place} leerde van {subject}",
+    "Vijf lessen over {subject} uit {district}",
+    "{subject_cap}: een jaar later in {district}",
+    "Samen werken aan {subject} in {place}",
+]
+
+
+def _top_up_terms(model, total: int, label: str) -> None:
+    missing = total - model.objects.count()
+    if missing <= 0:
+        return
+    prefix = f"{GENERATED_PREFIX}-{slugify(label)}-"
+    taken = set(model.objects.filter(slug__startswith=prefix).values_list("slug", flat=True))
+    organisations = list(Organisation.objects.order_by("pk")) if model is Author else []
+    new, number = [], 0
+    while len(new) < missing:
+        number += 1
+        slug = f"{prefix}{number:05d}"
+        if slug in taken:
+            continue
+        term = model(
+            name=f"{label} {number}",
+            slug=slug,
+            description=f"Gegenereerde {label.lower()} voor tests en metingen.",
+        )
+        if organisations:
+            term.organisation = organisations[number % len(organisations)]
+            term.role = "Adviseur wijkaanpak"
+        new.append(term)
+    model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+
+
+def _generated_body(rng: random.Random, subject: str, place: str) -> list[dict]:
+    paragraphs = [
+        f"In {place} werken gemeente, woningcorporatie, welzijn en bewoners al jaren samen. "
+        f"Dit stuk gaat over {subject} en over wat daarbij goed ging en wat beter kan.",
+        "Wie in de wijk werkt, weet dat geen enkele partij het alleen kan. Korte lijnen, een "
+        "gedeeld beeld van de opgave en geduld maken het verschil.",
+        "Bewoners gaven aan dat ze vooral willen weten bij wie ze terechtkunnen. Daarom komt er "
+        "één aanspreekpunt per buurt, met vaste spreekuren in het buurthuis.",
+        "De betrokken organisaties spraken af om elk half jaar samen terug te kijken en de "
+        "plannen zo nodig bij te stellen.",
+    ]
+    rng.shuffle(paragraphs)
+    return [
+        {"type": "paragraph", "value": f"<p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>"},
+        {"type": "heading", "value": {"text": "Wat we hebben geleerd", "level": "h2"}},
+        {"type": "paragraph", "value": f"<p>{paragraphs[2]}</p><p>{paragraphs[3]}</p>"},
+    ]
+
+
+def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) -> None:
+    missing = total - ArticlePage.objects.count()
+    if missing <= 0:
+        return
+    themes = list(Theme.objects.order_by("pk"))
+    organisations = list(Organisation.objects.order_by("pk"))
+    authors = list(Author.objects.order_by("pk"))
+    prefix = f"{GENERATED_PREFIX}-artikel-"
+    taken = set(ArticlePage.objects.filter(slug__startswith=prefix).values_list("slug", flat=True))
+    pages, relations, number = [], [], 0
+    while len(pages) < missing:
+        number += 1
+        slug = f"{prefix}{number:06d}"
+        if slug in taken:
+            continue
+        rng = random.Random(number)
+        place, district, subject = (
+            rng.choice(PLACES),
+            rng.choice(DISTRICTS),
+            rng.choice(SUBJECTS),
+        )
+        title = rng.choice(ANGLES).format(
+            place=place, district=district, subject=subject, subject_cap=subject.capitalize()
+        )
+        published = today - datetime.timedelta(days=number % 1500)
+        pages.append(
+            ArticlePage(
+                title=f"{title} ({number})",
+                slug=slug,
+                intro=f"Een praktijkverhaal uit {district} in {place} over {subject}.",
+                body=_generated_body(rng, subject, place),
+                publication_date=published,
+                first_published_at=_at(published, 9),
+                last_published_at=_at(published, 9),
+            )
+        )
+        relations.append(
+            (
+                rng.sample(themes, k=min(2, len(themes))),
+                rng.sample(organisations, k=min(1, len(organisations))),
+                rng.sample(authors, k=min(2, len(authors))),
+            )
+        )
+    pages = _bulk_add_children(index, ArticlePage, pages)
+    through_themes = ArticlePage.themes.through
+    through_organisations = ArticlePage.organisations.through
+    through_themes.objects.bulk_create(
+        [
+            through_themes(articlepage_id=page.pk, theme_id=theme.pk)
+            for page, (page_themes, _, _) in zip(pages, relations, strict=True)
+            for theme in page_themes
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    through_organisations.objects.bulk_create(
+        [
+            through_organisations(articlepage_id=page.pk, organisation_id=organisation.pk)
+            for page, (_, page_organisations, _) in zip(pages, relations, strict=True)
+            for organisation in page_organisations
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    ArticlePageAuthor.objects.bulk_create(
+        [
+            ArticlePageAuthor(page_id=page.pk, author_id=author.pk, sort_order=order)
+            for page, (_, _, page_authors) in zip(pages, relations, strict=True)
+            for order, author in enumerate(page_authors)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    _index_for_search(ArticlePage, [page.pk for page in pages])
+
+
+def _top_up_events(index: EventIndexPage, total: int, today: datetime.date) -> None:
+    missing = total - EventPage.objects.count()
+    if missing <= 0:
+        return
+    themes = list(Theme.objects.order_by("pk"))
+    prefix = f"{GENERATED_PREFIX}-evenement-"
+    taken = set(EventPage.objects.filter(slug__startswith=prefix).values_list("slug", flat=True))
+    pages, page_themes, number = [], [], 0
+    while len(pages) < missing:
+        number += 1
+        slug = f"{prefix}{number:06d}"
+        if slug in taken:
+            continue
+        rng = random.Random(-number)
+        place, subject = rng.choice(PLACES), rng.choice(SUBJECTS)
+        start = _at(today + datetime.timedelta(days=(number % 400) - 200), 10 + number % 8)
+        pages.append(
+            EventPage(
+                title=f"Kennisbijeenkomst over {subject} in {place} ({number})",
+                slug=slug,
+                intro=f"Praktijkmensen uit {place} vertellen over {subject}.",
+                body=_generated_body(rng, subject, place),
+                start=start,
+                end=start + datetime.timedelta(hours=2),
+                location=f"Buurthuis De Schakel, {place}",
+            )
+        )
+        page_themes.append(rng.sample(themes, k=min(2, len(themes))))
+    pages = _bulk_add_children(index, EventPage, pages)
+    through = EventPage.themes.through
+    through.objects.bulk_create(
+        [
+            through(eventpage_id=page.pk, theme_id=theme.pk)
+            for page, chosen in zip(pages, page_themes, strict=True)
+            for theme in chosen
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    _index_for_search(EventPage, [page.pk for page in pages])
+
+
+def _bulk_add_children(parent: Page, model, pages: list) -> list:
+    """Insert live pages under `parent` in bulk: the tree paths are computed here, not per page.
+
+    Django cannot bulk-create multi-table models, so the `wagtailcore_page` rows go in with
+    `bulk_create` and the model's own rows with one multi-row insert per batch.
+    """
+    parent = Page.objects.get(pk=parent.pk)
+    last_child = parent.get_last_child()
+    first_step = 1 if last_child is None else int(last_child.path[-Page.steplen :], 36) + 1
+    content_type = ContentType.objects.get_for_model(model)
+    locale_id = parent.locale_id or Locale.get_default().pk
+    now = timezone.now()
+    depth = parent.depth + 1
+    for step, page in enumerate(pages, start=first_step):
+        page.depth = depth
+        page.path = Page._get_path(parent.path, depth, step)
+        page.numchild = 0
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        page.content_type = content_type
+        page.locale_id = locale_id
+        page.translation_key = uuid.uuid4()
+        page.live = True
+        page.has_unpublished_changes = False
+        page.draft_title = page.title
+        page.first_published_at = page.first_published_at or now
+        page.last_published_at = page.last_published_at or page.first_published_at
+        page.latest_revision_created_at = None
+
+    base_fields = [f.attname for f in Page._meta.concrete_fields if not f.primary_key]
+    for batch in _batches(pages, BATCH_SIZE):
+        bases = [Page(**{name: getattr(page, name) for name in base_fields}) for page in batch]
+        Page.objects.bulk_create(bases)
+        for page, base in zip(batch, bases, strict=True):
+            page.pk = page.page_ptr_id = base.pk
+            page._state.adding = False
+        model._base_manager._insert(batch, fields=model._meta.local_concrete_fields)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    return pages
+
+
+def _batches(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _index_for_search(model, pks: list[int]) -> None:
+    backend = get_search_backend()
+    for batch in _batches(pks, BATCH_SIZE):
+        backend.add_bulk(model, list(model.objects.filter(pk__in=batch)))

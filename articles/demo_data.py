@@ -1,0 +1,1683 @@
+"""Demo-inhoud voor Wijkportaal (fictief).
+
+Alle organisaties, personen, steden en wijken in dit bestand zijn verzonnen.
+De achtergrondinformatie over de integrale wijkaanpak is in eigen woorden
+geschreven. Deze module bevat alleen gewone Python-data (geen Django-imports).
+"""
+
+
+# ---------------------------------------------------------------------------
+# Hulpfuncties voor StreamField-blokken
+# ---------------------------------------------------------------------------
+
+
+def h2(text):
+    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+def h3(text):
+    return {"type": "heading", "value": {"text": text, "level": "h3"}}
+
+
+def p(*paragraphs):
+    return {"type": "paragraph", "value": "".join(f"<p>{x}</p>" for x in paragraphs)}
+
+
+def ul(*items, intro=None):
+    html = f"<p>{intro}</p>" if intro else ""
+    html += "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    return {"type": "paragraph", "value": html}
+
+
+def ol(*items, intro=None):
+    html = f"<p>{intro}</p>" if intro else ""
+    html += "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
+    return {"type": "paragraph", "value": html}
+
+
+def quote(text, attribution):
+    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
+
+
+# ---------------------------------------------------------------------------
+# Thema's
+# ---------------------------------------------------------------------------
+
+THEMES = [
+    {
+        "name": "Wonen",
+        "slug": "wonen",
+        "description": (
+            "Over de kwaliteit, betaalbaarheid en variatie van woningen in de wijk. "
+            "Lees hoe gemeenten en corporaties woningen verbeteren, bijbouwen en toewijzen, "
+            "en hoe bewoners daarbij een stem krijgen."
+        ),
+    },
+    {
+        "name": "Werk & participatie",
+        "slug": "werk-en-participatie",
+        "description": (
+            "Over werk, inkomen en meedoen in de samenleving. "
+            "Denk aan begeleiding naar een baan, vrijwilligerswerk, schuldhulp en "
+            "armoedebestrijding dicht bij huis."
+        ),
+    },
+    {
+        "name": "Onderwijs & opvoeding",
+        "slug": "onderwijs-en-opvoeding",
+        "description": (
+            "Over kansen voor kinderen en jongeren, van voorschoolse educatie tot de stap naar werk. "
+            "Met aandacht voor de school als ontmoetingsplek en voor steun aan ouders."
+        ),
+    },
+    {
+        "name": "Veiligheid & criminaliteit",
+        "slug": "veiligheid-en-criminaliteit",
+        "description": (
+            "Over een veilige woonomgeving en het voorkomen van criminaliteit en ondermijning. "
+            "Hier delen wijkagenten, jongerenwerkers, gemeenten en bewoners hun ervaringen."
+        ),
+    },
+    {
+        "name": "Gezondheid, zorg & hulpverlening",
+        "slug": "gezondheid-zorg-en-hulpverlening",
+        "description": (
+            "Over gezond leven en passende zorg en ondersteuning in de buurt. "
+            "Het gaat onder meer om wijkteams, preventie, mentale gezondheid en de samenwerking "
+            "tussen zorg en welzijn."
+        ),
+    },
+    {
+        "name": "Samenleven & integratie",
+        "slug": "samenleven-en-integratie",
+        "description": (
+            "Over ontmoeting, onderlinge betrokkenheid en meedoen, ongeacht je achtergrond. "
+            "Je vindt hier voorbeelden van bewonersinitiatieven, taalaanbod en manieren om "
+            "bewoners echt te betrekken."
+        ),
+    },
+    {
+        "name": "Leefomgeving & openbare ruimte",
+        "slug": "leefomgeving-en-openbare-ruimte",
+        "description": (
+            "Over straten, pleinen, parken en voorzieningen die een buurt prettig maken. "
+            "Met aandacht voor een schone, hele en veilige buitenruimte en voor het gebruik "
+            "van gegevens over leefbaarheid."
+        ),
+    },
+    {
+        "name": "Duurzaamheid",
+        "slug": "duurzaamheid",
+        "description": (
+            "Over een klimaatbestendige en energiezuinige wijk die voor iedereen betaalbaar blijft. "
+            "Denk aan het verduurzamen van woningen, vergroening, hitte en energiearmoede."
+        ),
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Organisaties (fictief)
+# ---------------------------------------------------------------------------
+
+ORGANISATIONS = [
+    {
+        "name": "Gemeente Havenstad",
+        "slug": "gemeente-havenstad",
+        "kind": "gemeente",
+        "description": (
+            "Havenstad is een middelgrote gemeente aan het water. De gemeente voert de regie "
+            "over de wijkaanpak in Oosterkwartier, Lindenhof en de Vogelbuurt en werkt daarbij "
+            "samen met corporaties, scholen, zorg, welzijn, politie en bewoners."
+        ),
+    },
+    {
+        "name": "Woonstichting De Linde",
+        "slug": "woonstichting-de-linde",
+        "kind": "woningcorporatie",
+        "description": (
+            "Woningcorporatie met sociale huurwoningen in Havenstad en omgeving. De Linde "
+            "investeert in het verbeteren en verduurzamen van haar woningen en is vast partner "
+            "in de wijkaanpak van Oosterkwartier."
+        ),
+    },
+    {
+        "name": "Stichting Welzijn Havenstad",
+        "slug": "welzijn-havenstad",
+        "kind": "welzijn",
+        "description": (
+            "Welzijnsorganisatie voor opbouwwerk, jongerenwerk, buurthuizen en vrijwillige "
+            "inzet in Havenstad. De stichting ondersteunt bewonersinitiatieven en helpt "
+            "mensen met vragen over geld, eenzaamheid en meedoen."
+        ),
+    },
+    {
+        "name": "Gezondheidsdienst Regio Zuiderveen",
+        "slug": "gezondheidsdienst-regio-zuiderveen",
+        "kind": "zorg",
+        "description": (
+            "Publieke gezondheidsdienst voor Zuiderveen, Bergdijk en de gemeenten eromheen. "
+            "De dienst werkt aan preventie, jeugdgezondheidszorg en een gezonde leefomgeving, "
+            "en adviseert gemeenten over gezondheid in de wijk."
+        ),
+    },
+    {
+        "name": "Onderwijsgroep Bergdijk",
+        "slug": "onderwijsgroep-bergdijk",
+        "kind": "onderwijs",
+        "description": (
+            "Schoolbestuur voor basisscholen en kindcentra in Bergdijk. De onderwijsgroep "
+            "ontwikkelt brede scholen waar onderwijs, opvang, sport en zorg samenkomen."
+        ),
+    },
+    {
+        "name": "Kenniscentrum Wijkkracht",
+        "slug": "kenniscentrum-wijkkracht",
+        "kind": "kennisinstituut",
+        "description": (
+            "Onafhankelijk kenniscentrum dat onderzoek, praktijkervaring en beleid rond de "
+            "integrale wijkaanpak bij elkaar brengt. Wijkkracht begeleidt leernetwerken en "
+            "maakt handreikingen voor professionals en bewoners."
+        ),
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Auteurs (fictief)
+# ---------------------------------------------------------------------------
+
+AUTHORS = [
+    {
+        "name": "Sanne Verhoef",
+        "slug": "sanne-verhoef",
+        "role": "Programmamanager wijkaanpak",
+        "organisation": "gemeente-havenstad",
+        "bio": (
+            "Sanne leidt namens de gemeente Havenstad het wijkprogramma van Oosterkwartier. "
+            "Daarvoor werkte ze als beleidsadviseur in het sociaal domein."
+        ),
+    },
+    {
+        "name": "Ruben Kalkman",
+        "slug": "ruben-kalkman",
+        "role": "Projectleider verduurzaming en wijkvernieuwing",
+        "organisation": "woonstichting-de-linde",
+        "bio": (
+            "Ruben begeleidt renovatie- en verduurzamingsprojecten van Woonstichting De Linde. "
+            "Hij vindt dat huurders vanaf de eerste tekening mee moeten kunnen praten."
+        ),
+    },
+    {
+        "name": "Fatima El Amrani",
+        "slug": "fatima-el-amrani",
+        "role": "Opbouwwerker",
+        "organisation": "welzijn-havenstad",
+        "bio": (
+            "Fatima werkt al vijftien jaar als opbouwwerker in Havenstad, het laatst in Lindenhof. "
+            "Ze helpt bewoners om hun ideeën voor de buurt zelf waar te maken."
+        ),
+    },
+    {
+        "name": "Mehmet Yıldız",
+        "slug": "mehmet-yildiz",
+        "role": "Jongerenwerker",
+        "organisation": "welzijn-havenstad",
+        "bio": (
+            "Mehmet is jongerenwerker in Oosterkwartier, de wijk waar hij zelf is opgegroeid. "
+            "Hij zoekt jongeren op straat op en werkt nauw samen met school en wijkagent."
+        ),
+    },
+    {
+        "name": "Joost van Dalen",
+        "slug": "joost-van-dalen",
+        "role": "Adviseur gezondheidsbevordering",
+        "organisation": "gezondheidsdienst-regio-zuiderveen",
+        "bio": (
+            "Joost adviseert gemeenten en scholen over gezond opgroeien en een gezonde leefomgeving. "
+            "Hij heeft een achtergrond in de gezondheidswetenschappen."
+        ),
+    },
+    {
+        "name": "Ineke Boersma",
+        "slug": "ineke-boersma",
+        "role": "Coördinator brede school",
+        "organisation": "onderwijsgroep-bergdijk",
+        "bio": (
+            "Ineke was jarenlang leerkracht voordat ze coördinator werd van de brede school in Hoge Akkers. "
+            "Ze verbindt school, opvang, sportverenigingen en zorg rond kinderen en ouders."
+        ),
+    },
+    {
+        "name": "Tom Hendriksen",
+        "slug": "tom-hendriksen",
+        "role": "Onderzoeker leefbaarheid en veiligheid",
+        "organisation": "kenniscentrum-wijkkracht",
+        "bio": (
+            "Tom onderzoekt hoe gemeenten gegevens over leefbaarheid en veiligheid verstandig kunnen gebruiken. "
+            "Hij begeleidt ook het leernetwerk over ondermijning in woonwijken."
+        ),
+    },
+    {
+        "name": "Lotte Zwart",
+        "slug": "lotte-zwart",
+        "role": "Kennisadviseur en redacteur",
+        "organisation": "kenniscentrum-wijkkracht",
+        "bio": (
+            "Lotte schrijft over praktijkvoorbeelden en interviewt professionals en bewoners voor Wijkportaal. "
+            "Ze is gespecialiseerd in groen, klimaat en leefomgeving."
+        ),
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Uitleg over de integrale wijkaanpak
+# ---------------------------------------------------------------------------
+
+EXPLAINER_INDEX = {
+    "title": "Integrale wijkaanpak",
+    "slug": "integrale-wijkaanpak",
+    "intro": (
+        "Wat houdt een integrale wijkaanpak in, wanneer kies je ervoor en hoe is het Nederlandse "
+        "wijkenbeleid ontstaan? Hier vind je de basis, in heldere taal."
+    ),
+    "body": [
+        h2("Over deze uitleg"),
+        p(
+            "Werk je bij een gemeente, corporatie, school, zorg- of welzijnsorganisatie? Of ben je "
+            "bewoner en wil je weten wat er in jouw wijk gebeurt? Deze korte uitleg helpt je op weg. "
+            "Elke pagina behandelt één vraag:"
+        ),
+        ul(
+            "wat een integrale wijkaanpak is;",
+            "wanneer zo'n aanpak nodig is;",
+            "welke partijen meedoen;",
+            "wat het verschil is tussen een wijk en een buurt;",
+            "hoe het wijkenbeleid zich sinds de oorlog heeft ontwikkeld;",
+            "waar je meer kennis en praktische hulp vindt.",
+        ),
+    ],
+}
+
+EXPLAINERS = [
+    {
+        "title": "Wat is een integrale wijkaanpak?",
+        "slug": "wat-is-een-integrale-wijkaanpak",
+        "intro": (
+            "Een integrale wijkaanpak is meer dan wijkgericht werken. Hier lees je wat de aanpak "
+            "inhoudt en wat ‘integraal’ in de praktijk betekent."
+        ),
+        "body": [
+            h2("Een langdurige inzet op één gebied"),
+            p(
+                "Bij een integrale wijkaanpak zetten de gemeente en haar partners voor een lange periode "
+                "extra maatregelen in voor één afgebakend gebied. Het gaat om plekken waar verschillende "
+                "problemen tegelijk spelen en elkaar versterken, zoals slechte woningen, weinig werk, "
+                "schooluitval en onveiligheid. Het gebied kan een hele wijk zijn, maar ook een stadsdeel "
+                "of een groep buurten die bij elkaar horen. Het doel is steeds hetzelfde: bewoners moeten "
+                "er prettiger, gezonder en veiliger kunnen leven.",
+                "Je hoort ook andere namen, zoals <i>wijkgerichte aanpak</i> of <i>gebiedsgerichte aanpak</i>. "
+                "Die betekenen ongeveer hetzelfde. Let wel op het verschil met <i>wijkgericht werken</i>. "
+                "Dat is een manier van werken waarbij professionals dicht bij bewoners staan, vaak als "
+                "gewoon onderdeel van hun taak. Een integrale wijkaanpak is breder: het is een gezamenlijke, "
+                "gerichte en meerjarige extra inspanning.",
+            ),
+            h2("Wat betekent ‘integraal’?"),
+            ul(
+                "elke partij haar eigen taak zo goed mogelijk uitvoert;",
+                "partijen van elkaar weten wat ze doen en waarom;",
+                "ze elkaars rol en deskundigheid respecteren;",
+                "ze samen afspraken maken op de plekken waar hun werk elkaar raakt.",
+                intro=(
+                    "Integraal wil zeggen dat de opgaven in een gebied in samenhang worden opgepakt. "
+                    "Corporaties, scholen, politie, justitie, zorg en welzijn werken niet ieder op een "
+                    "eigen eiland, maar stemmen hun inzet op elkaar af. Dat betekent niet dat iedereen "
+                    "overal aan tafel moet zitten. Een integrale aanpak werkt juist goed als:"
+                ),
+            ),
+            h2("Waarom samenhang loont"),
+            p(
+                "Problemen in een wijk staan zelden los van elkaar. Een gezin met schulden woont misschien "
+                "in een vochtige woning, de kinderen hebben moeite op school en een van de ouders kampt met "
+                "gezondheidsklachten. Wie alleen één probleem oplost, ziet vaak dat het volgende opduikt. "
+                "Door samen te kijken naar wat een buurt en haar bewoners nodig hebben, kunnen partners hun "
+                "mensen en middelen gerichter inzetten. Zo ontstaat een aanpak die op de lange termijn meer "
+                "oplevert dan een reeks losse projecten."
+            ),
+        ],
+    },
+    {
+        "title": "Wanneer is een integrale wijkaanpak nodig?",
+        "slug": "wanneer-is-een-integrale-wijkaanpak-nodig",
+        "intro": (
+            "Niet elke wijk heeft een integrale aanpak nodig. Deze pagina helpt je inschatten wanneer "
+            "een extra impuls wel op zijn plaats is."
+        ),
+        "body": [
+            h2("Extra inzet bovenop het gewone werk"),
+            p(
+                "In elke wijk gebeurt al veel. De corporatie verhuurt en onderhoudt woningen, de gemeente "
+                "zorgt voor straten, groen en verlichting, en zorgaanbieders helpen hun cliënten. Dat "
+                "reguliere werk loopt gewoon door, met of zonder speciaal programma. Een integrale "
+                "wijkaanpak is bedoeld voor situaties waarin dat niet genoeg is. Dat is het geval als de "
+                "problemen in een buurt of wijk zo zwaar, ingewikkeld of groot zijn dat het gebied een "
+                "extra impuls nodig heeft."
+            ),
+            h2("Signalen dat een wijk meer nodig heeft"),
+            ul(
+                "Veel huishoudens hebben een laag inkomen, schulden of geen betaald werk.",
+                "Kinderen beginnen met een achterstand aan school of verlaten het onderwijs zonder diploma.",
+                "Bewoners voelen zich onveilig, of er is sprake van criminaliteit en ondermijning.",
+                "De woningvoorraad is eenzijdig of in slechte staat.",
+                "Gezondheidsproblemen en eenzaamheid komen vaker voor dan elders in de gemeente.",
+                "Wie het zich kan veroorloven, vertrekt, waardoor de buurt minder veerkrachtig wordt.",
+                intro=(
+                    "Er is geen vaste grens waarboven een wijkaanpak nodig is. Wel zijn er signalen "
+                    "waaraan je kunt zien dat problemen zich opstapelen:"
+                ),
+            ),
+            p(
+                "Meestal speelt niet één van deze punten, maar een combinatie. Juist die stapeling maakt "
+                "het lastig om met losse maatregelen resultaat te boeken."
+            ),
+            h2("Eerst samen het probleem scherp krijgen"),
+            p(
+                "Voordat je een wijkaanpak start, is het verstandig om met partners en bewoners een gedeeld "
+                "beeld van de situatie te maken. Combineer cijfers uit registraties met de verhalen van "
+                "mensen die in de wijk wonen en werken. Bespreek wat er al gebeurt, wat goed gaat en waar "
+                "het vastloopt. Zo voorkom je dat de aanpak alleen uit nieuwe projecten bestaat, en kun je "
+                "gericht bepalen waar extra inzet het verschil maakt.",
+                "Een wijkaanpak vraagt bovendien een lange adem. Problemen die in tientallen jaren zijn "
+                "ontstaan, los je niet in één bestuursperiode op. Houd daarom rekening met een looptijd van "
+                "vele jaren en maak afspraken die verkiezingen en reorganisaties kunnen doorstaan.",
+            ),
+        ],
+    },
+    {
+        "title": "Welke partijen zijn betrokken?",
+        "slug": "welke-partijen-zijn-betrokken",
+        "intro": (
+            "Een integrale wijkaanpak lukt alleen als organisaties en bewoners samen optrekken. "
+            "Wie doen er mee, en wat brengt ieder in?"
+        ),
+        "body": [
+            h2("Samenwerken over grenzen heen"),
+            ul(
+                "<b>de gemeente</b>, die vaak de regie voert en verschillende beleidsterreinen verbindt;",
+                "<b>woningcorporaties</b>, die woningen bouwen, verbeteren en verhuren;",
+                "<b>onderwijs</b>, van kinderopvang en basisschool tot het mbo;",
+                "<b>politie en justitie</b>, voor veiligheid, handhaving en de aanpak van criminaliteit;",
+                "<b>welzijn en zorg</b>, zoals opbouwwerk, jongerenwerk, de GGD, huisartsen en wijkteams;",
+                "<b>bewoners</b>, als ervaringsdeskundigen en mede-eigenaren van hun buurt.",
+                intro=(
+                    "Omdat een integrale wijkaanpak verschillende opgaven tegelijk oppakt, kan geen enkele "
+                    "organisatie het alleen. Iedereen met een belang in het gebied heeft een rol. "
+                    "In de praktijk gaat het om:"
+                ),
+            ),
+            p(
+                "Ook ondernemers, sportclubs, kerken, moskeeën en andere maatschappelijke organisaties "
+                "kunnen veel bijdragen. Zij kennen de buurt vaak goed en bereiken mensen die "
+                "professionals moeilijk vinden."
+            ),
+            h2("Bewoners zijn partner, geen doelgroep"),
+            p(
+                "Bewoners weten als geen ander wat er in hun straat speelt. Betrek hen daarom vanaf het "
+                "begin: bij het benoemen van de problemen, het kiezen van oplossingen en het volgen van de "
+                "resultaten. Dat vraagt om meer dan een inspraakavond. Denk aan huisbezoeken, gesprekken op "
+                "het schoolplein, een bewonerspanel of een wijkbudget waarover bewoners zelf beslissen."
+            ),
+            h2("Wat vraagt dit van de gemeente?"),
+            p(
+                "Voor gemeenten is het belangrijk dat niet één afdeling de wijkaanpak draagt. Wonen, "
+                "sociaal domein, veiligheid, onderwijs, economie en openbare ruimte moeten allemaal "
+                "bijdragen. Dat lukt beter als de verantwoordelijke bestuurders en directeuren zich samen "
+                "eigenaar voelen, en als er een programmateam is dat dwars door de organisatie heen mag werken.",
+                "Goede samenwerking betekent overigens niet dat alles met alles verbonden moet worden. "
+                "Maak duidelijke afspraken over wie waarvoor verantwoordelijk is, deel informatie waar dat "
+                "mag en nodig is, en spreek elkaar aan als afspraken niet worden nagekomen.",
+            ),
+        ],
+    },
+    {
+        "title": "Wijk of buurt?",
+        "slug": "wijk-of-buurt",
+        "intro": (
+            "In beleid en in het dagelijks leven lopen de woorden ‘wijk’ en ‘buurt’ vaak door elkaar. "
+            "Toch is het handig om het verschil te kennen."
+        ),
+        "body": [
+            h2("Geen vaste definities"),
+            p(
+                "Er bestaat geen officiële omschrijving van een wijk of een buurt waar iedereen het over "
+                "eens is. In de praktijk worden beide woorden afwisselend gebruikt. Wel is er een "
+                "vuistregel. Met een <i>wijk</i> bedoelen we meestal een gebied dat bestuurlijk of voor "
+                "statistiek is afgebakend, bijvoorbeeld door de gemeente. De <i>buurt</i> is eerder de "
+                "omgeving die bewoners zelf ervaren: de straten waar je boodschappen doet, je kinderen naar "
+                "school brengt en je buren tegenkomt.",
+                "Een wijk bestaat doorgaans uit een aantal buurten. De grenzen die bewoners voelen, vallen "
+                "lang niet altijd samen met de lijnen op de kaart van de gemeente. Een drukke weg, een "
+                "spoorlijn of een park kan voor bewoners een scherpe scheiding zijn, ook als beide kanten "
+                "formeel bij dezelfde wijk horen.",
+            ),
+            h2("Waarom het verschil ertoe doet"),
+            ul(
+                "Op het niveau van de wijk of het gebied maak je afspraken over geld, sturing en grote "
+                "investeringen, zoals woningbouw of de herinrichting van straten en pleinen.",
+                "Op het niveau van de buurt merk je wat bewoners echt bezighoudt en waar kleine ingrepen "
+                "veel verschil maken.",
+                "Cijfers over een hele wijk kunnen grote verschillen tussen buurten verbergen. Kijk dus "
+                "ook naar de kleinere eenheden.",
+                intro="Voor een integrale wijkaanpak is het zinvol om beide schaalniveaus in beeld te hebben:",
+            ),
+            h2("Soms is het gebied nog groter"),
+            p(
+                "Niet elke aanpak past binnen één wijk. Zo beslaan de stedelijke focusgebieden uit het "
+                "Nationaal Programma Leefbaarheid en Veiligheid steeds een aantal wijken samen. Ook op die "
+                "schaal blijft het belangrijk om oog te houden voor de eigenheid van elke buurt.",
+                "Een praktische tip: vraag bewoners om op een kaart aan te wijzen wat zij als ‘hun buurt’ "
+                "zien. Dat levert vaak verrassende inzichten op en helpt om activiteiten op de goede plek "
+                "te organiseren.",
+            ),
+        ],
+    },
+    {
+        "title": "Beleidsgeschiedenis",
+        "slug": "beleidsgeschiedenis",
+        "intro": (
+            "Nederland werkt al sinds de Tweede Wereldoorlog aan het verbeteren van kwetsbare wijken. "
+            "Een overzicht per periode, van de wederopbouw tot het Nationaal Programma Leefbaarheid en Veiligheid."
+        ),
+        "body": [
+            h2("Van wederopbouw tot stadsvernieuwing"),
+            h3("Jaren vijftig en zestig: slopen en opnieuw bouwen"),
+            p(
+                "Na 1945 wilden overheden en andere partijen voorkomen dat buurten verder in verval raakten. "
+                "In de eerste decennia lag de nadruk op sanering en reconstructie. Slechte woningen in oude "
+                "stadswijken, toen vaak ‘krotten’ genoemd, gingen tegen de vlakte. Op de vrijgekomen grond "
+                "verrezen grote kantoren en moderne winkelcentra. De stad moest vooral economisch goed functioneren."
+            ),
+            h3("Eind jaren zestig tot en met de jaren tachtig: stadsvernieuwing"),
+            p(
+                "Tegen het einde van de jaren zestig was de grootste woningnood voorbij. Toen begon de "
+                "stadsvernieuwing, een programma van vele jaren voor binnensteden waar woningen verkrot waren "
+                "en bewoners wegtrokken. Anders dan eerder werd nu zoveel mogelijk voortgebouwd op wat er al "
+                "was. Bij renovatie en nieuwbouw hielden gemeenten rekening met de bestaande bebouwing, de "
+                "sociale verbanden in de buurt en de mensen die er woonden."
+            ),
+            h2("Grotestedenbeleid en krachtwijken"),
+            h3("Jaren negentig: herstructurering"),
+            p(
+                "Halverwege de jaren negentig verschoof de aandacht naar de wijken die kort na de oorlog "
+                "aan de randen van de steden waren gebouwd. Binnen het grotestedenbeleid (GSB) draaide het "
+                "vooral om herstructurering: de woningvoorraad vernieuwen door te slopen, te verbouwen en "
+                "nieuw te bouwen. Een belangrijk doel was sociale menging, oftewel een gevarieerdere "
+                "bevolking dankzij een mix van woningtypen."
+            ),
+            h3("Jaren nul: van krachtwijk naar prachtwijk"),
+            p(
+                "Een onderdeel van het GSB was het krachtwijkenbeleid. Het Rijk wilde veertig wijken binnen "
+                "tien jaar omvormen tot ‘prachtwijken’. Dat gebeurde met een brede en langdurige inzet op "
+                "wonen, werk, leren en opgroeien, veiligheid en integratie."
+            ),
+            h3("Jaren tien: afbouw"),
+            p(
+                "Vanaf 2012 werd het GSB eerder dan gepland afgebouwd. De zorg voor kwetsbare wijken kwam "
+                "daarmee sterker bij gemeenten en hun lokale partners te liggen."
+            ),
+            h2("Jaren twintig: een nieuwe landelijke impuls"),
+            p(
+                "In 2022 ging het Nationaal Programma Leefbaarheid en Veiligheid (NPLV) van start, een "
+                "initiatief van het Rijk. Het programma richt zich op twintig stedelijke focusgebieden. Daar werken Rijk, gemeenten, "
+                "maatschappelijke partners en bewoners samen aan een integrale aanpak van vraagstukken rond "
+                "armoede, onderwijs, gezondheid, wonen en veiligheid.",
+                "Wie deze geschiedenis overziet, ziet een duidelijke lijn: van ingrepen in stenen naar een "
+                "aanpak waarin bewoners, voorzieningen en samenwerking centraal staan.",
+            ),
+        ],
+    },
+    {
+        "title": "Meer informatie en handvatten",
+        "slug": "meer-informatie-en-handvatten",
+        "intro": (
+            "Wil je zelf aan de slag met een integrale wijkaanpak? Deze bronnen helpen je op weg, van "
+            "achtergrondkennis tot praktische checklists."
+        ),
+        "body": [
+            h2("Achtergrond en onderbouwing"),
+            ul(
+                "<b>‘75 jaar stedelijke vernieuwing en wijkaanpak’</b>: een overzichtswerk dat laat zien "
+                "hoe het Nederlandse wijkenbeleid zich sinds de Tweede Wereldoorlog heeft ontwikkeld. "
+                "Handig als je wilt begrijpen waarom eerdere aanpakken zijn gekozen en wat ze hebben opgeleverd.",
+                "<b>Synthesenotitie ‘Perspectief bieden’</b>: geschreven voor het Nationaal Programma "
+                "Leefbaarheid en Veiligheid. De notitie bundelt kennis over wat een integrale wijkaanpak is, "
+                "waarom die nodig is en hoe je hem vormgeeft.",
+                intro="Deze publicaties geven inzicht in de geschiedenis en de onderbouwing van de wijkaanpak:",
+            ),
+            h2("Praktische hulpmiddelen"),
+            ul(
+                "<b>Bouwstenen voor een slagvaardige wijkaanpak</b>: ontwikkeld door "
+                '<a href="https://www.wijkwijzer.org/">WijkWijzer</a> op basis van onderzoek en ervaringen '
+                "uit de praktijk. De bouwstenen bieden inspiratie en houvast als je een eigen aanpak opzet.",
+                "<b>Praktijkboek ‘Slagkracht in de wijk’</b>: licht de bouwstenen uitgebreid toe, met "
+                "handige checklists en herkenbare voorbeelden van vroeger en nu.",
+                intro="Ga je zelf een wijkaanpak opzetten of verbeteren? Dan zijn deze hulpmiddelen nuttig:",
+            ),
+            h2("Zo gebruik je deze bronnen"),
+            p(
+                "Begin met de geschiedenis als je nieuw bent in het werkveld: die helpt je om huidige keuzes "
+                "in perspectief te plaatsen. Gebruik de synthesenotitie als gespreksstof met partners, "
+                "bijvoorbeeld bij de start van een nieuw wijkprogramma. De bouwstenen en het praktijkboek "
+                "zijn vooral geschikt voor werkgroepen die concreet aan de slag gaan.",
+                "Twijfel je waar je moet beginnen? Bepaal dan eerst welke vraag je hebt. Wil je vooral "
+                "begrijpen waarom een wijkaanpak werkt, of zoek je een stappenplan voor morgen? Spreek ook "
+                "met je partners af welke bron jullie samen lezen. Zo ontstaat een gedeelde taal, en dat "
+                "maakt de samenwerking een stuk makkelijker.",
+                "Op Wijkportaal vind je daarnaast praktijkverhalen, interviews en bijeenkomsten over de "
+                "wijkaanpak. Met een gratis account kun je thema's, organisaties en auteurs volgen en "
+                "interessante artikelen bewaren voor later.",
+            ),
+        ],
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Artikelen (fictieve praktijkverhalen)
+# ---------------------------------------------------------------------------
+
+ARTICLES = [
+    {
+        "title": "Zo stelde Oosterkwartier samen een wijkprogramma op",
+        "slug": "zo-stelde-oosterkwartier-samen-een-wijkprogramma-op",
+        "intro": (
+            "In de Havenstadse wijk Oosterkwartier schreven bewoners, gemeente en partners in één jaar "
+            "een gezamenlijk wijkprogramma. Wat werkte, en wat zouden we nu anders doen?"
+        ),
+        "days_ago": 3,
+        "themes": ["samenleven-en-integratie", "leefomgeving-en-openbare-ruimte"],
+        "organisations": ["gemeente-havenstad", "woonstichting-de-linde"],
+        "authors": ["sanne-verhoef"],
+        "body": [
+            h2("Beginnen bij de verhalen"),
+            p(
+                "Toen de gemeenteraad besloot dat Oosterkwartier een wijkaanpak zou krijgen, lag één route "
+                "voor de hand: op het stadhuis een nota schrijven en die daarna presenteren. Dat hebben we "
+                "bewust niet gedaan. We begonnen met ruim honderd gesprekken: aan de keukentafel, bij de "
+                "moskee, op het schoolplein en in de wachtkamer van het gezondheidscentrum. Die gesprekken "
+                "gaven een veel rijker beeld dan de cijfers alleen."
+            ),
+            h2("Van zorgen naar ambities"),
+            p(
+                "Drie onderwerpen kwamen steeds terug: een schone en veilige buitenruimte, meer kansen voor "
+                "jongeren en betere woningen. Samen met Woonstichting De Linde, de scholen, het welzijnswerk "
+                "en de politie vertaalden we die zorgen naar ambities voor de komende tien jaar. Per ambitie "
+                "werkten we een paar concrete stappen uit voor het eerste jaar, zodat bewoners snel iets "
+                "zouden merken."
+            ),
+            quote(
+                "Het programma is niet van de gemeente of van de corporatie, maar van de wijk. "
+                "Dat moet je in elke stap laten zien.",
+                "Ruben Kalkman, Woonstichting De Linde",
+            ),
+            h2("Wat we anders zouden doen"),
+            ul(
+                "Spreek vroeg af wie wat betaalt. Ambities zonder budget wekken verwachtingen die je niet kunt waarmaken.",
+                "Zorg dat bewoners ook na de startfase blijven meepraten, bijvoorbeeld via een vaste wijkraad of een bewonerspanel.",
+                "Houd het programma kort. Ons eerste concept telde zestig pagina's; de versie die we nu gebruiken past op vier.",
+                intro="Niet alles ging meteen goed. Drie lessen voor wie zelf aan de slag gaat:",
+            ),
+            p(
+                "Het wijkprogramma is inmiddels vastgesteld door de gemeenteraad en door de besturen van de "
+                "partners. Eén keer per jaar organiseren we een wijkavond. Daar laten we zien wat er bereikt "
+                "is en bepalen we samen met bewoners waar we bijsturen."
+            ),
+            p(
+                "Wil je meer weten over onze aanpak? Tijdens de wijkwandeling door Oosterkwartier en de kennisbijeenkomst over wijkprogramma's vertellen we er graag meer over. Je vindt beide bijeenkomsten in de agenda van Wijkportaal.",
+            ),
+        ],
+    },
+    {
+        "title": "Bewoners betrekken: vijf lessen uit Lindenhof",
+        "slug": "bewoners-betrekken-vijf-lessen-uit-lindenhof",
+        "intro": (
+            "Opbouwwerker Fatima El Amrani werkt al jaren in de Havenstadse buurt Lindenhof. "
+            "Zij deelt wat ze heeft geleerd over het echt betrekken van bewoners."
+        ),
+        "days_ago": 8,
+        "themes": ["samenleven-en-integratie"],
+        "organisations": ["welzijn-havenstad"],
+        "authors": ["fatima-el-amrani"],
+        "body": [
+            h2("Waarom de inspraakavond niet genoeg is"),
+            p(
+                "Op een gewone inspraakavond zie je vaak dezelfde gezichten. Dat zijn betrokken mensen, maar "
+                "ze spreken niet voor de hele buurt. Jonge ouders, mensen met twee banen en bewoners die de "
+                "taal nog niet goed spreken, komen zelden. Wie hen wil bereiken, moet het anders aanpakken."
+            ),
+            h2("Vijf lessen"),
+            ol(
+                "<b>Ga naar mensen toe.</b> Wij staan met koffie bij de supermarkt, lopen mee met de "
+                "schoolbel en bellen gewoon aan. Dat kost tijd, maar levert veel op.",
+                "<b>Begin klein en zichtbaar.</b> Een opgeknapt speelveldje of een extra bankje laat zien "
+                "dat meedoen zin heeft. Daarna durven mensen ook over grotere vragen mee te denken.",
+                "<b>Wees eerlijk over wat kan.</b> Beloof geen dingen die niet in jouw macht liggen. "
+                "Bewoners waarderen een eerlijk ‘nee’ meer dan een vaag ‘we gaan ernaar kijken’.",
+                "<b>Laat zien wat je met de inbreng doet.</b> Wij hangen na elke ronde een poster op in het "
+                "buurthuis: dit hoorden we, dit gaan we doen, en dit lukt (nog) niet.",
+                "<b>Geef echte zeggenschap.</b> In Lindenhof beslist een groep bewoners over een eigen "
+                "buurtbudget. Daardoor voelen mensen zich verantwoordelijk voor de uitkomst.",
+            ),
+            h2("Tot slot"),
+            p(
+                "Bewoners betrekken is geen losse stap aan het begin van een project. Het is een houding die "
+                "je volhoudt zolang de aanpak loopt. Als professional ben je daarbij vooral gastheer of "
+                "gastvrouw: je maakt ruimte, zorgt voor goede informatie en durft het stuur soms uit handen "
+                "te geven. Dat is niet altijd makkelijk, maar de buurt wordt er sterker van."
+            ),
+        ],
+    },
+    {
+        "title": "Data over leefbaarheid: meer dan een kaart met kleuren",
+        "slug": "data-over-leefbaarheid-meer-dan-een-kaart-met-kleuren",
+        "intro": (
+            "Cijfers helpen om te zien waar een wijk extra aandacht nodig heeft. Maar hoe voorkom je dat "
+            "een buurt wordt teruggebracht tot een rood vlak op een kaart?"
+        ),
+        "days_ago": 15,
+        "themes": ["leefomgeving-en-openbare-ruimte", "veiligheid-en-criminaliteit"],
+        "organisations": ["kenniscentrum-wijkkracht"],
+        "authors": ["tom-hendriksen"],
+        "body": [
+            h2("Wat cijfers wel en niet vertellen"),
+            p(
+                "Gemeenten beschikken over steeds meer gegevens: over inkomens, meldingen in de openbare "
+                "ruimte, schoolresultaten, gezondheid en veiligheid. Op een dashboard lijkt dat een "
+                "compleet beeld. Toch laten cijfers vooral zien <i>dat</i> er iets aan de hand is, en "
+                "zelden <i>waarom</i>. Een stijging van het aantal meldingen over afval kan betekenen dat "
+                "de buurt viezer wordt, maar ook dat bewoners de meldapp beter hebben leren gebruiken."
+            ),
+            h2("Vijf tips voor verstandig gebruik"),
+            ul(
+                "<b>Combineer cijfers met verhalen.</b> Bespreek de uitkomsten met bewoners en professionals "
+                "die de buurt kennen. Zij kunnen verklaren wat je ziet.",
+                "<b>Kijk naar ontwikkelingen, niet naar één meting.</b> Een enkel jaar zegt weinig; een "
+                "trend over meerdere jaren veel meer.",
+                "<b>Pas op met kleine aantallen.</b> In een kleine buurt kunnen een paar gebeurtenissen de "
+                "cijfers flink laten schommelen.",
+                "<b>Denk aan privacy.</b> Werk met geanonimiseerde en samengevoegde gegevens en spreek "
+                "vooraf af wie welke informatie mag zien.",
+                "<b>Let op je woorden.</b> Een label als ‘probleemwijk’ blijft hangen en kan bewoners "
+                "en investeerders wegjagen.",
+            ),
+            h2("Samen de cijfers duiden"),
+            p(
+                "In een van onze leernetwerken organiseerde een gemeente zogeheten ‘datatafels’. Daar keken "
+                "ambtenaren, corporatiemedewerkers, een wijkagent en een paar bewoners samen naar de "
+                "gegevens. De bewoners wezen al snel op een donkere doorgang die in geen enkele tabel "
+                "voorkwam, maar die voor veel mensen een reden was om ’s avonds om te lopen. Juist die "
+                "combinatie van meten en weten maakt data bruikbaar voor een wijkaanpak."
+            ),
+            p(
+                "Wil je zelf aan de slag? Begin klein, met drie of vier gegevens die er voor jouw wijk echt toe doen, en bespreek die elk halfjaar met partners en bewoners. Zo groeit stap voor stap een gedeeld beeld, waarop je de aanpak kunt bijsturen.",
+            ),
+        ],
+    },
+    {
+        "title": "Schuldhulp dichtbij: spreekuur in het buurthuis",
+        "slug": "schuldhulp-dichtbij-spreekuur-in-het-buurthuis",
+        "intro": (
+            "In de Havenstadse Vogelbuurt kunnen bewoners met geldzorgen elke week zonder afspraak "
+            "binnenlopen in het buurthuis. Het spreekuur bereikt mensen die eerder buiten beeld bleven."
+        ),
+        "days_ago": 22,
+        "themes": ["werk-en-participatie", "gezondheid-zorg-en-hulpverlening"],
+        "organisations": ["welzijn-havenstad", "gemeente-havenstad"],
+        "authors": ["fatima-el-amrani", "sanne-verhoef"],
+        "body": [
+            h2("De drempel omlaag"),
+            p(
+                "Wie schulden heeft, schaamt zich vaak. Een afspraak maken op het stadhuis voelt dan als een "
+                "grote stap. Daarom besloten de gemeente en Stichting Welzijn Havenstad om de hulp naar de "
+                "buurt te brengen. Elke dinsdagochtend zitten een schuldhulpverlener van de gemeente en twee "
+                "getrainde vrijwilligers in het buurthuis. Er is koffie, er zijn geen formulieren bij de "
+                "deur, en je hoeft je niet aan te melden."
+            ),
+            h2("Vroeg erbij zijn"),
+            p(
+                "Het spreekuur is gekoppeld aan signalen van andere partners. Als een huurder van "
+                "Woonstichting De Linde een paar maanden achterloopt met de huur, krijgt hij of zij een "
+                "persoonlijke uitnodiging om langs te komen. Ook huisartsen en scholen verwijzen door. Zo "
+                "zijn we er eerder bij, voordat een kleine achterstand uitgroeit tot een berg schulden."
+            ),
+            ul(
+                "Een vaste plek en een vast moment, zodat mensen weten waar ze terechtkunnen.",
+                "Vrijwilligers met eigen ervaring, die vertrouwen wekken en de taal van de buurt spreken.",
+                "Korte lijnen met de corporatie, energieleveranciers en de afdeling inkomen.",
+                "Aandacht voor de hele situatie: geldzorgen gaan vaak samen met stress en gezondheidsklachten.",
+                intro="Wat maakt het spreekuur succesvol? De medewerkers noemen vier dingen:",
+            ),
+            h2("Meer dan geld"),
+            p(
+                "Bezoekers vertellen dat ze na een gesprek beter slapen, ook als de schulden nog niet zijn "
+                "opgelost. Het gevoel dat iemand meekijkt, geeft rust. Voor sommigen is het spreekuur ook "
+                "een eerste stap naar vrijwilligerswerk of een opleiding. Dat laat zien hoe nauw geld, "
+                "gezondheid en meedoen met elkaar verbonden zijn."
+            ),
+            p(
+                "De komende tijd breiden de partners het spreekuur uit naar Lindenhof. Daar zoeken ze nog vrijwilligers die het leuk vinden om buurtgenoten te helpen met hun administratie. Zij krijgen een training en goede begeleiding.",
+            ),
+        ],
+    },
+    {
+        "title": "De brede school als spil in Hoge Akkers",
+        "slug": "de-brede-school-als-spil-in-hoge-akkers",
+        "intro": (
+            "In de Bergdijkse wijk Hoge Akkers is de brede school veel meer dan een plek om te leren. "
+            "Coördinator Ineke Boersma vertelt hoe school, opvang, sport en zorg er samenkomen."
+        ),
+        "days_ago": 30,
+        "themes": ["onderwijs-en-opvoeding"],
+        "organisations": ["onderwijsgroep-bergdijk"],
+        "authors": ["ineke-boersma"],
+        "body": [
+            h2("Eén gebouw, veel partners"),
+            p(
+                "Onder het dak van onze brede school zitten twee basisscholen, een kinderopvang, een "
+                "peuterspeelzaal en een consultatiebureau. Na schooltijd komen de sportverenigingen en de "
+                "muziekschool langs. Voor ouders is dat praktisch: ze hoeven niet door de hele stad te "
+                "reizen. Voor kinderen betekent het dat ze na de laatste bel nog kunnen voetballen, tekenen "
+                "of huiswerk maken onder begeleiding."
+            ),
+            h2("Samen rond het kind"),
+            p(
+                "Het belangrijkste is niet het gebouw, maar de samenwerking. Elke zes weken overleggen de "
+                "intern begeleiders, de jeugdverpleegkundige en de medewerker van het wijkteam. Met "
+                "toestemming van ouders bespreken we kinderen bij wie het niet lekker loopt. Zo hoeft een "
+                "gezin niet bij drie loketten hetzelfde verhaal te vertellen."
+            ),
+            ul(
+                "een ouderkamer waar ouders elkaar ontmoeten en taallessen volgen;",
+                "een gezond schoolontbijt voor kinderen die zonder eten van huis komen;",
+                "een verlengde schooldag met sport, cultuur en natuur;",
+                "een vast aanspreekpunt voor ouders met vragen over opvoeding of geld.",
+                intro="Inmiddels hebben we onder meer:",
+            ),
+            h2("Wat het oplevert"),
+            p(
+                "Leerkrachten merken dat kinderen rustiger in de klas zitten nu er meer structuur is rond "
+                "de schooldag. Ouders zijn vaker in de school te vinden, ook ouders die eerst wat "
+                "terughoudend waren. Het blijft wel hard werken: subsidies lopen af en partners wisselen van "
+                "personeel. Daarom leggen we afspraken vast in een convenant en evalueren we elk jaar samen "
+                "wat werkt."
+            ),
+            p(
+                "Voor wijken die zelf een brede school willen opzetten, heb ik één advies: begin bij de vraag wat kinderen en ouders nodig hebben, niet bij het gebouw. Een mooi pand zonder samenwerking levert weinig op, terwijl goede afspraken ook in een oud schoolgebouw veel verschil kunnen maken.",
+            ),
+        ],
+    },
+    {
+        "title": "Wijkagent en jongerenwerk: samen op straat",
+        "slug": "wijkagent-en-jongerenwerk-samen-op-straat",
+        "intro": (
+            "Een wijkagent en een jongerenwerker hebben verschillende rollen, maar hetzelfde doel. "
+            "In Oosterkwartier lopen ze regelmatig samen een ronde. Jongerenwerker Mehmet Yıldız vertelt."
+        ),
+        "days_ago": 41,
+        "themes": ["veiligheid-en-criminaliteit", "onderwijs-en-opvoeding"],
+        "organisations": ["welzijn-havenstad"],
+        "authors": ["mehmet-yildiz"],
+        "body": [
+            h2("Vertrouwen en grenzen"),
+            p(
+                "Als jongerenwerker ben ik er om vertrouwen op te bouwen. Jongeren moeten weten dat ze bij "
+                "mij terechtkunnen, ook als ze iets verkeerd hebben gedaan. Wijkagent Karin Mulder heeft een "
+                "andere taak: zij handhaaft en treedt op als dat nodig is. Vroeger dachten we dat die rollen "
+                "botsten. Nu weten we dat ze elkaar juist versterken."
+            ),
+            h2("Hoe we samenwerken"),
+            ul(
+                "We lopen eens per week samen een ronde langs de plekken waar jongeren rondhangen.",
+                "We delen signalen, maar ik vertel Karin nooit wat een jongere mij in vertrouwen heeft verteld.",
+                "Bij overlast praten we eerst met de groep, daarna pas volgen maatregelen.",
+                "We organiseren samen activiteiten, zoals een voetbaltoernooi en een gesprek over online oplichting.",
+                intro="In Oosterkwartier hebben we een paar duidelijke afspraken gemaakt:",
+            ),
+            quote(
+                "Jongeren zien dat wij elkaar kennen en respecteren. Dat maakt het gesprek makkelijker, "
+                "ook als het moeilijk wordt.",
+                "Mehmet Yıldız, jongerenwerker",
+            ),
+            h2("Ook de school hoort erbij"),
+            p(
+                "Steeds vaker schuiven ook de mentoren van het vmbo aan. Als een jongere spijbelt of "
+                "opeens dure spullen heeft, ziet de school dat vaak als eerste. Door samen op te trekken, "
+                "kunnen we sneller ingrijpen als een jongere dreigt af te glijden, bijvoorbeeld richting "
+                "drugshandel. Dat lukt alleen als iedereen zijn eigen rol kent en die van de ander respecteert."
+            ),
+            p(
+                "Wat ik andere wijken zou aanraden? Zorg dat jongerenwerker en wijkagent elkaar leren kennen voordat er iets misgaat. Drink samen koffie, loop een keer mee en bespreek hoe je elkaar op de hoogte houdt. Als er dan een incident is, hoef je niet eerst uit te zoeken wie je moet bellen. En betrek de jongeren zelf: vraag hen wat zij nodig hebben om zich veilig te voelen in hun eigen wijk.",
+            ),
+        ],
+    },
+    {
+        "title": "Verduurzaming van sociale huurwoningen: huurders aan tafel",
+        "slug": "verduurzaming-van-sociale-huurwoningen-huurders-aan-tafel",
+        "intro": (
+            "Woonstichting De Linde verduurzaamt een complex van 120 woningen in Oosterkwartier. "
+            "Projectleider Ruben Kalkman legt uit waarom huurders al vanaf het eerste ontwerp meepraten."
+        ),
+        "days_ago": 55,
+        "themes": ["duurzaamheid", "wonen"],
+        "organisations": ["woonstichting-de-linde"],
+        "authors": ["ruben-kalkman"],
+        "body": [
+            h2("Meer dan isolatie"),
+            p(
+                "Het Schippersblok is gebouwd in de jaren zestig. De woningen zijn tochtig, de ramen hebben "
+                "enkel glas en veel huurders hebben last van vocht. Met de renovatie pakken we dat aan: we "
+                "isoleren gevels, daken en vloeren, plaatsen nieuwe kozijnen en leggen zonnepanelen op het "
+                "dak. Voor huurders betekent dat een comfortabelere woning en een lagere energierekening."
+            ),
+            h2("Huurders vanaf het begin betrokken"),
+            p(
+                "Bij eerdere projecten presenteerden we een kant-en-klaar plan. Dat leidde tot weerstand. "
+                "Dit keer richtten we een klankbordgroep op met tien huurders. Zij dachten mee over de "
+                "planning, de volgorde van de werkzaamheden en de keuzes die bewoners zelf mogen maken, "
+                "zoals de kleur van de keuken."
+            ),
+            ul(
+                "een proefwoning, zodat iedereen kan zien en voelen wat er verandert;",
+                "een vaste bewonersbegeleider die elke dag op de bouwplaats aanwezig is;",
+                "een logeerwoning voor bewoners die de drukste dagen niet thuis willen zijn;",
+                "extra hulp voor ouderen en mensen met een beperking.",
+                intro="Op verzoek van de klankbordgroep zijn er onder meer:",
+            ),
+            h2("Verduurzamen en de wijkaanpak"),
+            p(
+                "We gebruiken de renovatie ook om bewoners te spreken over andere zaken. Tijdens de "
+                "huisbezoeken signaleren onze bewonersbegeleiders soms eenzaamheid of geldzorgen. Met "
+                "toestemming van de bewoner schakelen ze dan het welzijnswerk in. Zo draagt een technisch "
+                "project ook bij aan de sociale kant van de wijk. Dat is precies wat een integrale "
+                "aanpak zou moeten doen."
+            ),
+            p(
+                "De eerste vijftig woningen zijn inmiddels klaar. Huurders merken dat hun woning minder tocht en dat de ramen in de winter niet meer beslaan. De ervaringen van de klankbordgroep gebruiken we bij de volgende complexen die op de planning staan.",
+            ),
+        ],
+    },
+    {
+        "title": "Van tegel naar tuin: meer groen in Dijkzicht",
+        "slug": "van-tegel-naar-tuin-meer-groen-in-dijkzicht",
+        "intro": (
+            "In de Bergdijkse buurt Dijkzicht haalden bewoners samen honderden tegels uit de grond. "
+            "Het resultaat: meer groen, minder wateroverlast en een buurt waar mensen elkaar vaker spreken."
+        ),
+        "days_ago": 68,
+        "themes": [
+            "leefomgeving-en-openbare-ruimte",
+            "duurzaamheid",
+            "gezondheid-zorg-en-hulpverlening",
+        ],
+        "organisations": ["kenniscentrum-wijkkracht"],
+        "authors": ["lotte-zwart"],
+        "body": [
+            h2("Het begon met één voortuin"),
+            p(
+                "Dijkzicht is een dichtbebouwde buurt met weinig groen. Na een hevige regenbui stonden "
+                "verschillende straten blank. Een bewoonster besloot haar betegelde voortuin om te vormen "
+                "tot een kleine border. Haar buren volgden, en binnen een jaar deden ruim veertig "
+                "huishoudens mee. De gemeente haalde de tegels gratis op en leverde planten en aarde."
+            ),
+            h2("Waarom groen ertoe doet"),
+            ul(
+                "Regenwater kan beter wegzakken, waardoor straten minder snel onderlopen.",
+                "Planten en bomen zorgen voor verkoeling op warme dagen.",
+                "Een groene omgeving nodigt uit om naar buiten te gaan en te bewegen.",
+                "Samen tuinieren leidt tot praatjes over de schutting en nieuwe contacten.",
+                intro="Groen in de buurt levert meer op dan een mooi straatbeeld:",
+            ),
+            h2("Tips voor andere buurten"),
+            p(
+                "Volgens de bewoners van Dijkzicht is het belangrijkste dat je het makkelijk maakt. Zorg "
+                "dat mensen niet zelf met tegels hoeven te sjouwen en dat er hulp is voor wie niet goed ter "
+                "been is. Organiseer een gezamenlijke werkdag met koffie en soep: dat maakt er een feest van. "
+                "En denk na over onderhoud. Een geveltuin die na een jaar verwaarloosd is, werkt averechts. "
+                "In Dijkzicht spraken bewoners daarom af dat ze elkaars tuintjes water geven tijdens de vakantie.",
+                "Het kenniscentrum volgt het initiatief en verzamelt de ervaringen in een korte handreiking "
+                "voor andere wijken.",
+            ),
+            p(
+                "Ook de gemeente ziet de waarde van het initiatief. Bij de herinrichting van twee straten in Dijkzicht komen er extra bomen en wordt een deel van de parkeerplaatsen omgevormd tot een groene strook. Bewoners mogen meebeslissen over de beplanting.",
+            ),
+        ],
+    },
+    {
+        "title": "Interview: ‘Een wijkaanpak vraagt een lange adem’",
+        "slug": "interview-een-wijkaanpak-vraagt-een-lange-adem",
+        "intro": (
+            "Sanne Verhoef is programmamanager van de wijkaanpak in Oosterkwartier. Een gesprek over "
+            "geduld, bestuurlijke wisselingen en de kracht van kleine successen."
+        ),
+        "days_ago": 84,
+        "themes": ["wonen", "samenleven-en-integratie"],
+        "organisations": ["gemeente-havenstad", "kenniscentrum-wijkkracht"],
+        "authors": ["lotte-zwart"],
+        "body": [
+            h2("Geen snelle oplossingen"),
+            p(
+                "‘De grootste valkuil is ongeduld,’ zegt Sanne Verhoef als we haar spreken in het wijkkantoor "
+                "aan de Kadestraat. ‘Bestuurders willen na twee jaar resultaten zien. Maar de problemen in "
+                "Oosterkwartier zijn in veertig jaar ontstaan. Die los je niet op met een paar projecten.’",
+                "Daarom legde Havenstad de wijkaanpak vast voor tien jaar, met afspraken die alle partners "
+                "hebben ondertekend. ‘Dat geeft houvast als er na verkiezingen een nieuwe wethouder komt.’",
+            ),
+            quote(
+                "Laat elk jaar iets zien wat bewoners zelf kunnen merken. Dat houdt het vertrouwen vast, "
+                "terwijl je aan de grote veranderingen werkt.",
+                "Sanne Verhoef, programmamanager wijkaanpak",
+            ),
+            h2("Kleine successen vieren"),
+            p(
+                "Tegelijk waarschuwt Verhoef voor het omgekeerde. ‘Als bewoners jaren niets merken, haken ze "
+                "af.’ Daarom combineert het programma lange trajecten, zoals de renovatie van woningen, met "
+                "snelle zichtbare verbeteringen. Denk aan betere verlichting, een opgeknapt speelplein en een "
+                "vast spreekuur van de wijkagent."
+            ),
+            h2("Wat zou ze andere gemeenten meegeven?"),
+            ul(
+                "Investeer in persoonlijke relaties met partners; die dragen de samenwerking in moeilijke tijden.",
+                "Geef het programmateam mandaat om knopen door te hakken.",
+                "Meet niet alleen cijfers, maar vraag bewoners ook hoe zij de buurt ervaren.",
+                intro="Verhoef noemt drie dingen:",
+            ),
+            p(
+                "‘En wees eerlijk als iets niet lukt,’ voegt ze eraan toe. ‘Bewoners prikken zo door mooie "
+                "verhalen heen.’"
+            ),
+            p(
+                "Hoe ziet ze de komende jaren? ‘De renovaties zijn in volle gang en het eerste jaar van de wijkonderneming zit erop. De volgende stap is om bewoners meer zeggenschap te geven, bijvoorbeeld over het budget voor de buitenruimte. Daar kijk ik echt naar uit.’",
+                "Ze lacht: ‘Ik woon zelf niet in Oosterkwartier, maar ik voel me er inmiddels thuis. Als ik over het plein loop, spreken mensen me aan. Dat zegt misschien nog het meest over hoe zo'n aanpak werkt: het draait om mensen die elkaar kennen.’",
+            ),
+        ],
+    },
+    {
+        "title": "Gezond opgroeien in Dijkzicht: school en gezondheidsdienst werken samen",
+        "slug": "gezond-opgroeien-in-dijkzicht",
+        "intro": (
+            "Kinderen in Dijkzicht bewegen weinig en eten vaak ongezond. De gezondheidsdienst en de "
+            "basisscholen pakken dat samen aan, met ouders als belangrijke partner."
+        ),
+        "days_ago": 99,
+        "themes": ["gezondheid-zorg-en-hulpverlening", "onderwijs-en-opvoeding"],
+        "organisations": ["gezondheidsdienst-regio-zuiderveen", "onderwijsgroep-bergdijk"],
+        "authors": ["joost-van-dalen", "ineke-boersma"],
+        "body": [
+            h2("Waarom juist op school?"),
+            p(
+                "Op school bereik je bijna alle kinderen, ongeacht hun achtergrond. Daarom kozen de "
+                "gezondheidsdienst en Onderwijsgroep Bergdijk de basisscholen in Dijkzicht als vertrekpunt. "
+                "De jeugdverpleegkundige zag bij de periodieke onderzoeken dat veel kinderen te weinig "
+                "bewegen en vaak met frisdrank en snoep naar school komen. Leerkrachten herkenden dat beeld."
+            ),
+            h2("Wat we doen"),
+            ul(
+                "Alle scholen zijn watertappunten geworden: in de klas drinken kinderen water of melk.",
+                "Twee keer per week is er een extra gymles, gegeven door een buurtsportcoach.",
+                "Het schoolplein is groen ingericht en na schooltijd open als speelplek.",
+                "Ouders kunnen meedoen aan kookworkshops met gerechten uit verschillende keukens.",
+                intro="Het programma bestaat uit een paar eenvoudige onderdelen:",
+            ),
+            h2("Ouders als partner"),
+            p(
+                "Een gezonde school heeft weinig effect als thuis alles bij het oude blijft. Daarom zoeken we "
+                "ouders actief op. Dat doen we niet met folders, maar in gesprekken op het schoolplein en in "
+                "de ouderkamer. Ouders vertelden ons dat gezonde boodschappen voor hen soms te duur zijn. "
+                "Die signalen geven we door aan de gemeente, want gezond opgroeien hangt ook samen met inkomen.",
+                "We volgen de resultaten samen met de scholen. We kijken daarbij niet alleen naar gewicht, "
+                "maar ook naar hoe kinderen zich voelen en hoe vaak ze buiten spelen. Zo bouwen we stap voor "
+                "stap aan een wijk waarin gezond kiezen de makkelijkste keuze wordt.",
+            ),
+            p(
+                "Ook andere scholen in Bergdijk hebben inmiddels belangstelling getoond. De komende jaren willen we de aanpak daarom stap voor stap uitbreiden, met ruimte voor eigen keuzes per school en per buurt.",
+            ),
+        ],
+    },
+    {
+        "title": "Van uitkering naar werk via de wijkonderneming",
+        "slug": "van-uitkering-naar-werk-via-de-wijkonderneming",
+        "intro": (
+            "In Oosterkwartier doen bewoners met een uitkering werkervaring op bij een wijkonderneming. "
+            "Ze onderhouden groen, runnen een kringloopwinkel en koken voor de buurt."
+        ),
+        "days_ago": 120,
+        "themes": ["werk-en-participatie"],
+        "organisations": ["gemeente-havenstad"],
+        "authors": ["sanne-verhoef"],
+        "body": [
+            h2("Werk in je eigen buurt"),
+            p(
+                "Veel bewoners van Oosterkwartier staan al lang langs de kant van de arbeidsmarkt. Een "
+                "sollicitatietraining op een kantoor aan de andere kant van de stad sloeg bij hen weinig aan. "
+                "Daarom richtten de gemeente en een groep bewoners samen wijkonderneming De Werkplaats op. "
+                "Daar doen mensen werkervaring op met klussen die de buurt zelf nodig heeft."
+            ),
+            h2("Wat de deelnemers doen"),
+            ul(
+                "een groenploeg die perken en speelplekken onderhoudt;",
+                "een kringloopwinkel met een kleine fietsenwerkplaats;",
+                "een buurtkeuken die twee keer per week een betaalbare maaltijd serveert;",
+                "een klussendienst voor ouderen die kleine reparaties niet meer zelf kunnen doen.",
+                intro="De Werkplaats biedt op dit moment vier soorten werk:",
+            ),
+            h2("Begeleiding op maat"),
+            p(
+                "Deelnemers krijgen een vaste werkbegeleider en kunnen een vakcertificaat halen, bijvoorbeeld "
+                "voor groenonderhoud of als horecamedewerker. Voor wie dat aankan, zoeken we daarna een "
+                "betaalde baan bij een werkgever in de regio. Anderen blijven als vrijwilliger actief, wat "
+                "net zo waardevol kan zijn voor hun gezondheid en zelfvertrouwen.",
+                "De wijkonderneming laat zien dat werk en leefbaarheid elkaar versterken. De buurt wordt "
+                "schoner en gezelliger, en bewoners die lang aan de kant stonden, krijgen weer een rol. "
+                "Een belangrijke les: maak vooraf duidelijke afspraken met de uitkeringsinstantie, zodat "
+                "deelnemers niet onverwacht worden gekort op hun inkomen.",
+            ),
+            p(
+                "Inmiddels werken er ongeveer veertig bewoners bij De Werkplaats. Een deel van hen heeft de stap naar betaald werk gezet, bijvoorbeeld in het groenonderhoud of in de horeca. Voor de gemeente is de wijkonderneming daarmee een vast onderdeel van het wijkprogramma geworden.",
+            ),
+        ],
+    },
+    {
+        "title": "Renoveren zonder de buurt uit elkaar te trekken",
+        "slug": "renoveren-zonder-de-buurt-uit-elkaar-te-trekken",
+        "intro": (
+            "Bij grote renovaties en sloop-nieuwbouw raken bewoners soms hun buurt kwijt. Woonstichting "
+            "De Linde zoekt naar manieren om mensen de kans te geven terug te keren."
+        ),
+        "days_ago": 146,
+        "themes": ["wonen"],
+        "organisations": ["woonstichting-de-linde"],
+        "authors": ["ruben-kalkman"],
+        "body": [
+            h2("Lessen uit het verleden"),
+            p(
+                "In de jaren negentig en nul zijn in veel steden verouderde flats gesloopt om plaats te maken "
+                "voor een mix van huur- en koopwoningen. Dat gaf wijken een nieuwe uitstraling. Maar de "
+                "keerzijde was dat oorspronkelijke bewoners vaak niet terugkwamen. Vriendschappen, "
+                "burenhulp en vertrouwde winkels verdwenen. Bij De Linde willen we die fout niet herhalen."
+            ),
+            h2("Hoe we het nu aanpakken"),
+            ul(
+                "Elke huurder krijgt een persoonlijk gesprek over wensen en zorgen, ruim voordat het werk begint.",
+                "Wie wil terugkeren, krijgt daar voorrang voor, ook als het huishouden intussen is veranderd.",
+                "We faseren de werkzaamheden, zodat buren zoveel mogelijk samen kunnen verhuizen.",
+                "Huurprijzen na renovatie blijven voor de terugkerende huurders betaalbaar.",
+                intro="Voor de vernieuwing van het Havenplein-complex in Oosterkwartier hebben we afspraken gemaakt:",
+            ),
+            h2("Menging met mate"),
+            p(
+                "We voegen ook woningen toe voor middeninkomens en voor ouderen uit de buurt die kleiner "
+                "willen wonen. Zo ontstaat meer variatie, zonder dat de huidige bewoners moeten wijken. "
+                "Sociale menging is geen doel op zich: het gaat erom dat mensen een wooncarrière kunnen "
+                "maken zonder de wijk te verlaten.",
+                "Dat vraagt soms om geduld en om extra geld. Maar een buurt die zijn sociale netwerk behoudt, "
+                "is op de lange duur sterker. Daar hebben bewoners, de gemeente en wij als corporatie allemaal "
+                "belang bij.",
+            ),
+            p(
+                "Ook na de oplevering blijven we betrokken. Een buurtbeheerder houdt een oogje in het zeil en organiseert samen met het welzijnswerk bijeenkomsten waar oude en nieuwe bewoners kennismaken. Zo groeit de buurt weer naar elkaar toe.",
+            ),
+        ],
+    },
+    {
+        "title": "Ondermijning herkennen: wat kunnen professionals in de wijk doen?",
+        "slug": "ondermijning-herkennen-wat-kunnen-professionals-doen",
+        "intro": (
+            "Criminelen maken soms gebruik van kwetsbare wijken. Professionals die dagelijks in de buurt "
+            "komen, kunnen signalen opvangen. Maar wat doe je daar dan mee?"
+        ),
+        "days_ago": 180,
+        "themes": ["veiligheid-en-criminaliteit"],
+        "organisations": ["kenniscentrum-wijkkracht", "gemeente-havenstad"],
+        "authors": ["tom-hendriksen"],
+        "body": [
+            h2("Wat is ondermijning?"),
+            p(
+                "Met ondermijning bedoelen we criminaliteit die de samenleving van binnenuit aantast, "
+                "doordat de onderwereld en de gewone wereld met elkaar verweven raken. Denk aan drugshandel "
+                "vanuit woningen, het ronselen van jongeren als koerier of witwassen via winkels die nooit "
+                "klanten lijken te hebben. Bewoners merken het vaak eerder dan instanties, maar durven er "
+                "niet altijd over te praten."
+            ),
+            h2("Signalen in de wijk"),
+            ul(
+                "een woning waar op vreemde tijden veel mensen kort langskomen;",
+                "dichtgeplakte ramen, een ongebruikelijk hoog stroomverbruik of een sterke geur;",
+                "jongeren die plotseling dure kleding of scooters hebben;",
+                "een bedrijf met weinig klanten dat toch lang openblijft.",
+                intro="Medewerkers van corporaties, wijkteams, scholen en welzijn kunnen onder meer letten op:",
+            ),
+            h2("Wat je met signalen doet"),
+            p(
+                "Ga niet zelf op onderzoek uit en spreek verdachte personen niet aan. Bespreek wat je ziet met "
+                "je leidinggevende en meld het via de afgesproken route, bijvoorbeeld bij de wijkagent of het "
+                "gemeentelijke meldpunt. Bewoners kunnen anoniem melden bij Meld Misdaad Anoniem.",
+                "In het leernetwerk van Kenniscentrum Wijkkracht merken we dat één ding het verschil maakt: "
+                "vertrouwen. Professionals die elkaar kennen, delen sneller informatie en weten wat wel en "
+                "niet mag. Investeer daarom in ontmoeting, bijvoorbeeld met een gezamenlijke training voor "
+                "alle partners in de wijk.",
+            ),
+            p(
+                "Tot slot een belangrijk punt: vergeet de bewoners niet. Zij hebben vaak het meeste last van criminaliteit in hun straat, maar zijn ook het kwetsbaarst als ze iets melden. Laat hen weten wat er met hun signalen gebeurt, voor zover dat mag, en zorg voor een veilige manier om zorgen te delen.",
+            ),
+        ],
+    },
+    {
+        "title": "Taalcafé en buurtmentoren helpen nieuwkomers op weg",
+        "slug": "taalcafe-en-buurtmentoren-helpen-nieuwkomers-op-weg",
+        "intro": (
+            "In Lindenhof koppelt het welzijnswerk nieuwe bewoners aan een buurtmentor. Samen met een "
+            "wekelijks taalcafé helpt dat mensen om hun weg te vinden en mee te doen."
+        ),
+        "days_ago": 220,
+        "themes": ["samenleven-en-integratie", "werk-en-participatie"],
+        "organisations": ["welzijn-havenstad"],
+        "authors": ["fatima-el-amrani"],
+        "body": [
+            h2("Nieuw in de buurt"),
+            p(
+                "Wie net in Nederland woont, krijgt met veel tegelijk te maken: een nieuwe taal, brieven van "
+                "instanties, een school voor de kinderen en de zoektocht naar werk. In Lindenhof wonen "
+                "steeds meer statushouders en arbeidsmigranten. Veel van hen voelden zich de eerste "
+                "maanden eenzaam en wisten niet waar ze terechtkonden."
+            ),
+            h2("Buurtmentoren"),
+            p(
+                "Daarom zijn we twee jaar geleden gestart met buurtmentoren. Dat zijn vrijwilligers uit de "
+                "buurt die een nieuwkomer een half jaar lang wegwijs maken. Ze gaan samen naar de markt, "
+                "helpen bij een afspraak met de huisarts of nemen iemand mee naar de voetbalclub. Sommige "
+                "mentoren zijn zelf ooit als nieuwkomer begonnen. Zij weten precies hoe het voelt."
+            ),
+            h2("Het taalcafé"),
+            ul(
+                "Er zijn geen lessen of toetsen: je oefent door gewoon te praten.",
+                "Elke week staat er een praktisch onderwerp centraal, zoals de huisarts of een sollicitatiegesprek.",
+                "Vrijwilligers uit de buurt schuiven aan als gesprekspartner.",
+                "Kinderopvang is geregeld, zodat ook ouders van jonge kinderen kunnen komen.",
+                intro="Elke donderdagmiddag is het buurthuis een taalcafé. Het werkt zo:",
+            ),
+            p(
+                "Het taalcafé is ook een opstap naar werk. Een aantal deelnemers doet inmiddels "
+                "vrijwilligerswerk in de buurtkeuken, anderen volgen een opleiding. Het mooiste vind ik dat "
+                "de ontmoeting twee kanten op werkt: ook bewoners die hier al lang wonen, leren hun nieuwe "
+                "buren kennen."
+            ),
+            p(
+                "Wil je zelf buurtmentor worden? Je hebt geen bijzondere opleiding nodig, wel tijd, geduld en interesse in andere mensen. Nieuwe mentoren krijgen een korte training en kunnen altijd terugvallen op de opbouwwerkers.",
+            ),
+        ],
+    },
+    {
+        "title": "Hitte in de wijk: wat kunnen bewoners, corporaties en zorg doen?",
+        "slug": "hitte-in-de-wijk-wat-kunnen-bewoners-corporaties-en-zorg-doen",
+        "intro": (
+            "Tijdens warme zomers worden stenige wijken snel heet. Vooral ouderen en mensen met een "
+            "kwetsbare gezondheid lopen risico. Een gezondheidsdienst en een corporatie zoeken samen naar oplossingen."
+        ),
+        "days_ago": 275,
+        "themes": [
+            "duurzaamheid",
+            "gezondheid-zorg-en-hulpverlening",
+            "leefomgeving-en-openbare-ruimte",
+        ],
+        "organisations": ["gezondheidsdienst-regio-zuiderveen", "woonstichting-de-linde"],
+        "authors": ["joost-van-dalen", "ruben-kalkman"],
+        "body": [
+            h2("Waarom hitte een wijkprobleem is"),
+            p(
+                "In wijken met veel steen en weinig bomen blijft de warmte 's nachts hangen. Woningen met "
+                "slechte isolatie warmen snel op en koelen nauwelijks af. Vaak wonen er ook relatief veel "
+                "mensen die extra kwetsbaar zijn: ouderen die alleen wonen, mensen met een chronische "
+                "ziekte en gezinnen zonder geld voor een ventilator of zonwering."
+            ),
+            h2("Maatregelen aan de woning"),
+            ul(
+                "buitenzonwering aan de zonkant van flats;",
+                "isolatie die ook in de zomer helpt om warmte buiten te houden;",
+                "ventilatieroosters die 's nachts koele lucht binnenlaten;",
+                "groene daken op lage bergingen en garageboxen.",
+                intro="Bij renovaties neemt Woonstichting De Linde hittemaatregelen nu standaard mee:",
+            ),
+            h2("Omzien naar elkaar"),
+            p(
+                "Niet alles is met stenen op te lossen. De gezondheidsdienst ontwikkelde samen met het "
+                "welzijnswerk een eenvoudig hitteplan voor de buurt. Als het warm wordt, bellen vrijwilligers "
+                "kwetsbare bewoners op of gaan ze even langs. Ze herinneren mensen eraan om voldoende te "
+                "drinken en de gordijnen overdag dicht te houden. Ook thuiszorg en huisartsen letten extra op.",
+                "Verder zijn er in verschillende buurten koele plekken aangewezen, zoals een buurthuis met "
+                "airconditioning en een schaduwrijk park. Bewoners die het thuis te warm vinden, kunnen daar "
+                "terecht. Zo laat de aanpak zien dat klimaat, gezondheid en sociale samenhang in de wijk niet "
+                "los van elkaar staan.",
+            ),
+            p(
+                "Wil je als gemeente of corporatie zelf een hitteplan maken? Breng dan eerst de warmste plekken in kaart en ga na welke bewoners het kwetsbaarst zijn. Maak daarna afspraken over wie wat doet als het warm wordt, en oefen die afspraken voordat de zomer begint.",
+            ),
+        ],
+    },
+    {
+        "title": "Tien jaar wijkaanpak in Bergdijk: wat hebben we geleerd?",
+        "slug": "tien-jaar-wijkaanpak-in-bergdijk-wat-hebben-we-geleerd",
+        "intro": (
+            "Bergdijk werkte tien jaar aan de wijken Dijkzicht en Hoge Akkers. Kenniscentrum Wijkkracht "
+            "blikte samen met partners en bewoners terug op wat werkte en wat niet."
+        ),
+        "days_ago": 340,
+        "themes": ["wonen", "leefomgeving-en-openbare-ruimte", "samenleven-en-integratie"],
+        "organisations": ["kenniscentrum-wijkkracht"],
+        "authors": ["tom-hendriksen", "lotte-zwart"],
+        "body": [
+            h2("Een lange periode overzien"),
+            p(
+                "Tien jaar geleden sloten de gemeente Bergdijk, de corporaties, de scholen en de zorg- en "
+                "welzijnsorganisaties een akkoord over Dijkzicht en Hoge Akkers. Voor de evaluatie spraken "
+                "we met ruim zestig betrokkenen. We lazen daarnaast alle voortgangsrapportages en bekeken "
+                "hoe bewoners hun buurt in de loop der jaren beoordeelden."
+            ),
+            h2("Wat werkte"),
+            ul(
+                "<b>Een vaste kern van mensen.</b> Waar dezelfde professionals jarenlang in de wijk bleven, "
+                "groeide vertrouwen bij bewoners en partners.",
+                "<b>Fysiek en sociaal samen.</b> Renovaties leverden meer op als ze gepaard gingen met "
+                "aandacht voor werk, gezondheid en ontmoeting.",
+                "<b>Zichtbare verbeteringen.</b> Een opgeknapt plein of een nieuwe speeltuin gaf bewoners "
+                "het gevoel dat er echt iets veranderde.",
+            ),
+            h2("Wat beter kan"),
+            ul(
+                "<b>Te veel projecten.</b> Op een gegeven moment liepen er tientallen projecten naast elkaar. "
+                "Niemand had nog overzicht.",
+                "<b>Wisselende aandacht.</b> Na elke verkiezing verschoof het accent, wat partners onzeker maakte.",
+                "<b>Weinig meten.</b> Doelen waren vaak vaag geformuleerd, waardoor het lastig was om te zien wat werkte.",
+            ),
+            quote(
+                "Het geheim zit niet in een slim plan, maar in mensen die blijven, ook als het tegenzit.",
+                "Lotte Zwart, Kenniscentrum Wijkkracht",
+            ),
+            p(
+                "Bergdijk gebruikt de lessen voor een nieuwe periode. Het aantal projecten gaat omlaag en "
+                "de gemeente maakt met de partners afspraken over een klein aantal heldere doelen."
+            ),
+            p(
+                "Voor gemeenten die aan een langjarige wijkaanpak beginnen, hebben we drie adviezen. Kies vanaf het begin een klein aantal doelen en meet die regelmatig. Houd vaste gezichten in de wijk, ook als organisaties veranderen. En maak bewoners mede-eigenaar, zodat de aanpak niet afhangt van de aandacht van bestuurders.",
+                "Het volledige evaluatierapport is op te vragen bij Kenniscentrum Wijkkracht.",
+            ),
+        ],
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Evenementen (fictief)
+# ---------------------------------------------------------------------------
+
+EVENTS = [
+    {
+        "title": "Wijkwandeling door Oosterkwartier",
+        "slug": "wijkwandeling-door-oosterkwartier",
+        "intro": "Loop mee met bewoners en professionals en zie met eigen ogen wat de wijkaanpak in Oosterkwartier oplevert.",
+        "days_from_now": 9,
+        "start_hour": 10,
+        "duration_hours": 2,
+        "location": "Buurthuis De Kade, Havenstad",
+        "online": False,
+        "themes": ["wonen", "leefomgeving-en-openbare-ruimte"],
+        "organisations": ["gemeente-havenstad", "woonstichting-de-linde"],
+        "body": [
+            p(
+                "Tijdens deze wandeling van ongeveer twee uur bezoek je plekken die de afgelopen jaren zijn "
+                "veranderd, zoals het gerenoveerde Schippersblok en het vernieuwde speelplein aan de Kadestraat. "
+                "Bewoners vertellen wat zij merken van de aanpak, en medewerkers van de gemeente en Woonstichting "
+                "De Linde lichten hun keuzes toe."
+            ),
+            ul(
+                "Start en einde: Buurthuis De Kade, met koffie vooraf.",
+                "Trek schoenen aan die geschikt zijn om te lopen; de route is rolstoeltoegankelijk.",
+                "Deelname is gratis, maar aanmelden is nodig omdat het aantal plekken beperkt is.",
+            ),
+            p(
+                "Na afloop is er gelegenheid om na te praten met bewoners en professionals. Wil je de wandeling met een groep collega's maken? Neem dan contact op met de organisatie, dan zoeken we samen een geschikte datum.",
+            ),
+        ],
+    },
+    {
+        "title": "Kennisbijeenkomst: samen een wijkprogramma maken",
+        "slug": "kennisbijeenkomst-samen-een-wijkprogramma-maken",
+        "intro": "Hoe stel je met bewoners en partners een wijkprogramma op dat breed gedragen wordt? Leer van ervaringen uit Havenstad en Bergdijk.",
+        "days_from_now": 14,
+        "start_hour": 13,
+        "duration_hours": 3,
+        "location": "Stadskantoor Havenstad, zaal De Haven, Havenstad",
+        "online": False,
+        "themes": ["samenleven-en-integratie", "leefomgeving-en-openbare-ruimte"],
+        "organisations": ["kenniscentrum-wijkkracht", "gemeente-havenstad"],
+        "body": [
+            p(
+                "Een goed wijkprogramma begint bij de vraag wat bewoners belangrijk vinden. Maar hoe zorg je "
+                "ervoor dat al die wensen uitmonden in heldere keuzes, met afspraken over geld en rollen? "
+                "In deze bijeenkomst delen Sanne Verhoef (gemeente Havenstad) en Tom Hendriksen (Kenniscentrum "
+                "Wijkkracht) hun ervaringen.",
+                "Daarna ga je in kleine groepen aan de slag met een eigen casus. Je gaat naar huis met een "
+                "eenvoudig stappenplan en contacten van collega's die voor dezelfde opgave staan. De "
+                "bijeenkomst is bedoeld voor beleidsmedewerkers, programmamanagers en actieve bewoners.",
+            ),
+            p(
+                "Na afloop is er een informele borrel, zodat je verder kunt praten met andere deelnemers. Aanmelden kan tot een week van tevoren.",
+            ),
+        ],
+    },
+    {
+        "title": "Webinar: data over leefbaarheid voor beginners",
+        "slug": "webinar-data-over-leefbaarheid-voor-beginners",
+        "intro": "Een praktische introductie in het gebruik van cijfers over leefbaarheid en veiligheid in je wijkaanpak.",
+        "days_from_now": 21,
+        "start_hour": 15,
+        "duration_hours": 1,
+        "location": "",
+        "online": True,
+        "themes": ["leefomgeving-en-openbare-ruimte", "veiligheid-en-criminaliteit"],
+        "organisations": ["kenniscentrum-wijkkracht"],
+        "body": [
+            p(
+                "Welke gegevens zijn er over jouw wijk, hoe lees je ze en waar moet je op letten? In dit "
+                "webinar van een uur laat onderzoeker Tom Hendriksen zien hoe je cijfers combineert met de "
+                "ervaringen van bewoners en professionals. Hij bespreekt veelgemaakte fouten, zoals conclusies "
+                "trekken uit kleine aantallen, en geeft tips om privacy te waarborgen.",
+                "Je hebt geen voorkennis nodig. Na afloop ontvang je de presentatie en een korte checklist. "
+                "Tijdens het webinar kun je via de chat vragen stellen.",
+            ),
+            p(
+                "Het webinar wordt opgenomen. Ben je verhinderd, dan kun je de opname achteraf terugkijken via Wijkportaal.",
+            ),
+        ],
+    },
+    {
+        "title": "Leernetwerk schuldhulp in de wijk",
+        "slug": "leernetwerk-schuldhulp-in-de-wijk",
+        "intro": "Professionals en vrijwilligers wisselen ervaringen uit over laagdrempelige hulp bij geldzorgen in de buurt.",
+        "days_from_now": 35,
+        "start_hour": 9,
+        "duration_hours": 4,
+        "location": "Wijkcentrum De Meent, Zuiderveen",
+        "online": False,
+        "themes": ["werk-en-participatie", "gezondheid-zorg-en-hulpverlening"],
+        "organisations": ["welzijn-havenstad"],
+        "body": [
+            p(
+                "In dit leernetwerk komen schuldhulpverleners, opbouwwerkers, medewerkers van corporaties en "
+                "vrijwilligers bij elkaar. Ze delen wat werkt om mensen met geldzorgen vroeg te bereiken. "
+                "Fatima El Amrani vertelt over het inloopspreekuur in de Vogelbuurt in Havenstad.",
+                "In de middagsessie bespreek je aan de hand van casussen hoe je signalen van verschillende "
+                "partners bij elkaar brengt zonder de privacy van bewoners te schenden. Het leernetwerk "
+                "komt vier keer per jaar bijeen; je kunt ook eenmalig aansluiten.",
+            ),
+            p(
+                "Deelname is gratis. Wel vragen we je om je vooraf aan te melden en een eigen casus of vraag mee te nemen, zodat we het programma goed kunnen afstemmen op de deelnemers.",
+            ),
+        ],
+    },
+    {
+        "title": "Werkconferentie Gezond opgroeien in de wijk",
+        "slug": "werkconferentie-gezond-opgroeien-in-de-wijk",
+        "intro": "Een dag over de samenwerking tussen onderwijs, jeugdgezondheidszorg, sport en welzijn rond kinderen en gezinnen.",
+        "days_from_now": 60,
+        "start_hour": 9,
+        "duration_hours": 7,
+        "location": "Congrescentrum Het Baken, Bergdijk",
+        "online": False,
+        "themes": ["gezondheid-zorg-en-hulpverlening", "onderwijs-en-opvoeding"],
+        "organisations": ["gezondheidsdienst-regio-zuiderveen", "onderwijsgroep-bergdijk"],
+        "body": [
+            p(
+                "Hoe zorg je ervoor dat kinderen in kwetsbare wijken gezond kunnen opgroeien? Tijdens deze "
+                "werkconferentie staan praktijkvoorbeelden centraal, zoals de aanpak in Dijkzicht en de brede "
+                "school in Hoge Akkers."
+            ),
+            ul(
+                "een opening door Joost van Dalen en Ineke Boersma;",
+                "workshops over gezonde schoolpleinen, ouderbetrokkenheid en armoede onder kinderen;",
+                "een marktplaats waar organisaties hun aanpak presenteren;",
+                "een afsluitend gesprek met jongeren uit Bergdijk.",
+                intro="Het programma bestaat onder meer uit:",
+            ),
+            p(
+                "Lunch en koffie zijn inbegrepen. De locatie is goed bereikbaar met het openbaar vervoer."
+            ),
+            p(
+                "Deelname is gratis voor medewerkers van scholen, gemeenten en zorg- en welzijnsorganisaties in de regio. Aanmelden is wel verplicht.",
+            ),
+        ],
+    },
+    {
+        "title": "Webinar: huurders betrekken bij verduurzaming",
+        "slug": "webinar-huurders-betrekken-bij-verduurzaming",
+        "intro": "Hoe zorg je dat huurders meedenken over de verduurzaming van hun woning? Een avondwebinar met ervaringen uit Oosterkwartier.",
+        "days_from_now": 90,
+        "start_hour": 19,
+        "duration_hours": 1,
+        "location": "",
+        "online": True,
+        "themes": ["duurzaamheid", "wonen"],
+        "organisations": ["woonstichting-de-linde"],
+        "body": [
+            p(
+                "Ruben Kalkman van Woonstichting De Linde vertelt hoe de renovatie van het Schippersblok is "
+                "voorbereid met een klankbordgroep van huurders. Een van de huurders vertelt over haar ervaringen, "
+                "van de proefwoning tot de dagen waarop de bouwvakkers in huis waren.",
+                "Het webinar is bedoeld voor medewerkers van corporaties en gemeenten, en voor leden van "
+                "huurdersorganisaties. We houden het bewust kort en praktisch. Je krijgt concrete tips om "
+                "bewoners vanaf het begin te betrekken en om extra hulp te bieden aan huurders die dat nodig hebben.",
+            ),
+            p(
+                "Na afloop sturen we je een samenvatting met de belangrijkste tips en de presentatie.",
+            ),
+        ],
+    },
+    {
+        "title": "Leerbijeenkomst wijkagenten en jongerenwerkers",
+        "slug": "leerbijeenkomst-wijkagenten-en-jongerenwerkers",
+        "intro": "Wijkagenten en jongerenwerkers uit de regio spraken over samenwerken op straat, met respect voor elkaars rol.",
+        "days_from_now": -20,
+        "start_hour": 14,
+        "duration_hours": 3,
+        "location": "Jongerencentrum De Loods, Havenstad",
+        "online": False,
+        "themes": ["veiligheid-en-criminaliteit", "onderwijs-en-opvoeding"],
+        "organisations": ["welzijn-havenstad"],
+        "body": [
+            p(
+                "Ruim dertig wijkagenten en jongerenwerkers kwamen samen in Jongerencentrum De Loods. "
+                "Mehmet Yıldız en wijkagent Karin Mulder vertelden hoe ze in Oosterkwartier samen optrekken. "
+                "Daarna bespraken de deelnemers in groepjes lastige situaties: wat deel je wel en wat niet, "
+                "en hoe ga je om met jongeren die het vertrouwen in de politie kwijt zijn?",
+                "Een terugkerend inzicht was dat duidelijke afspraken vooraf veel onrust voorkomen. Een "
+                "verslag van de middag verschijnt binnenkort op Wijkportaal.",
+            ),
+            p(
+                "De organisatoren willen de bijeenkomst elk halfjaar herhalen, zodat wijkagenten en jongerenwerkers uit verschillende wijken van elkaar kunnen blijven leren. Heb je ideeën voor onderwerpen? Laat het dan weten aan Stichting Welzijn Havenstad.",
+            ),
+        ],
+    },
+    {
+        "title": "Groendag Dijkzicht",
+        "slug": "groendag-dijkzicht",
+        "intro": "Bewoners van Dijkzicht vervingen samen tegels door planten. Professionals uit andere gemeenten kwamen kijken en meedoen.",
+        "days_from_now": -45,
+        "start_hour": 10,
+        "duration_hours": 5,
+        "location": "Speeltuin Dijkzicht, Bergdijk",
+        "online": False,
+        "themes": ["leefomgeving-en-openbare-ruimte", "duurzaamheid"],
+        "organisations": ["kenniscentrum-wijkkracht"],
+        "body": [
+            p(
+                "Op deze zonnige zaterdag werkten bewoners, vrijwilligers en bezoekers samen aan een groenere "
+                "buurt. Er werden geveltuinen aangelegd, boomspiegels beplant en regentonnen geplaatst. "
+                "Kinderen maakten insectenhotels in de speeltuin.",
+                "Voor professionals uit andere gemeenten was er een rondleiding en een gesprek met de "
+                "initiatiefnemers. Zij vertelden hoe ze buren enthousiast maakten en hoe ze het onderhoud "
+                "regelen. De ervaringen zijn verwerkt in een handreiking van Kenniscentrum Wijkkracht.",
+            ),
+            p(
+                "Na de lunch, verzorgd door de buurtkeuken, kregen de deelnemers uitleg over het onderhoud van geveltuinen. Ook maakten bewoners afspraken over het water geven in droge periodes. De dag eindigde met een gezamenlijke wandeling langs alle nieuwe tuintjes.",
+            ),
+        ],
+    },
+    {
+        "title": "Terugblik: tien jaar wijkaanpak in Bergdijk",
+        "slug": "terugblik-tien-jaar-wijkaanpak-in-bergdijk",
+        "intro": "Een werkconferentie over de evaluatie van tien jaar wijkaanpak in Dijkzicht en Hoge Akkers, ter plaatse en online te volgen.",
+        "days_from_now": -120,
+        "start_hour": 10,
+        "duration_hours": 6,
+        "location": "Raadhuis Bergdijk, Bergdijk",
+        "online": True,
+        "themes": ["wonen", "samenleven-en-integratie"],
+        "organisations": ["kenniscentrum-wijkkracht"],
+        "body": [
+            p(
+                "Tijdens deze werkconferentie presenteerden Tom Hendriksen en Lotte Zwart de evaluatie van "
+                "tien jaar wijkaanpak in Bergdijk. Bestuurders, professionals en bewoners gingen daarna met "
+                "elkaar in gesprek over de lessen en over de koers voor de komende jaren.",
+                "Belangrijke thema's waren het verminderen van het aantal projecten, het vasthouden van "
+                "vaste gezichten in de wijk en het beter meten van resultaten. De conferentie was ook online "
+                "te volgen. Een samenvatting van de evaluatie lees je in het artikel op Wijkportaal.",
+            ),
+            p(
+                "Veel deelnemers waardeerden de openheid van het gesprek: ook wat niet goed ging, kwam uitgebreid aan bod.",
+            ),
+        ],
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Informatiepagina's
+# ---------------------------------------------------------------------------
+
+INFORMATION_PAGES = [
+    {
+        "title": "Toegankelijkheid",
+        "slug": "toegankelijkheid",
+        "intro": (
+            "Wijkportaal moet voor iedereen goed te gebruiken zijn, ook voor mensen met een beperking. "
+            "In deze toegankelijkheidsverklaring lees je hoe we daaraan werken."
+        ),
+        "body": [
+            h2("Onze ambitie"),
+            p(
+                "We willen dat iedereen de informatie op Wijkportaal kan vinden, lezen en gebruiken. Daarom "
+                "streven we ernaar te voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA. "
+                "Deze richtlijnen zijn ook opgenomen in de Europese norm EN 301 549.",
+                "Dat betekent onder meer dat de website met alleen een toetsenbord te bedienen is, dat teksten "
+                "voldoende contrast hebben, dat afbeeldingen een tekstalternatief hebben en dat de website goed "
+                "werkt met een schermlezer en bij vergroting.",
+            ),
+            h2("Hoe we testen"),
+            ul(
+                "Bij elke nieuwe versie van de website voeren we automatische controles uit met axe-core.",
+                "We testen de belangrijkste pagina's en functies handmatig met alleen het toetsenbord.",
+                "Redacteuren krijgen richtlijnen voor toegankelijke teksten, koppen, links en afbeeldingen.",
+                intro="We controleren de toegankelijkheid op verschillende manieren:",
+            ),
+            h2("Bekende beperkingen"),
+            p(
+                "Op dit moment zijn er geen onderdelen bekend die niet aan de eisen voldoen. Wel kan het "
+                "voorkomen dat inhoud die redacteuren toevoegen, zoals een afbeelding zonder goede beschrijving "
+                "of een document van een andere organisatie, niet helemaal toegankelijk is. Als we zo'n "
+                "probleem ontdekken, lossen we het zo snel mogelijk op."
+            ),
+            h2("Een probleem melden"),
+            p(
+                "Loop je tegen een probleem aan, of heb je informatie nodig in een andere vorm? Laat het ons "
+                'weten via <a href="mailto:toegankelijkheid@wijkportaal.example">toegankelijkheid@wijkportaal.example</a>. '
+                "Beschrijf zo duidelijk mogelijk om welke pagina het gaat en wat er misgaat. We reageren binnen "
+                "5 werkdagen en houden je op de hoogte van de oplossing.",
+                "Deze verklaring is opgesteld op 27 november 2026.",
+            ),
+        ],
+    },
+    {
+        "title": "Privacy",
+        "slug": "privacy",
+        "intro": (
+            "We gaan zorgvuldig om met persoonsgegevens en verzamelen niet meer dan nodig is. "
+            "Hier lees je welke gegevens we gebruiken, waarom en hoe lang."
+        ),
+        "body": [
+            h2("Bezoekers van de website"),
+            p(
+                "Je kunt Wijkportaal bezoeken zonder dat we je volgen. We gebruiken geen tracking- of "
+                "analysecookies en plaatsen geen advertentiecookies. Als je niet inlogt, ontvang je van ons "
+                "geen cookies. We houden dus ook geen profielen van bezoekers bij."
+            ),
+            h2("Leden met een account"),
+            ul(
+                "je e-mailadres, om in te loggen en om je berichten te sturen waar je zelf om hebt gevraagd;",
+                "je weergavenaam, je organisatie en je functie, als je die invult;",
+                "je leeslijst: de artikelen die je hebt bewaard;",
+                "de thema's, organisaties en auteurs die je volgt;",
+                "je instellingen voor de e-mailsamenvatting (digest), zoals hoe vaak je die wilt ontvangen.",
+                intro=(
+                    "Maak je een account aan, dan bewaren we de volgende gegevens. We gebruiken ze alleen om "
+                    "de functies van je account te laten werken, zoals de leeslijst, volgen en de "
+                    "e-mailsamenvatting. Ingelogde leden krijgen alleen de functionele cookies die nodig zijn om ingelogd te blijven en de website te beveiligen."
+                ),
+            ),
+            p(
+                "De grondslag hiervoor is de overeenkomst die je met ons sluit als je een account aanmaakt "
+                "(artikel 6 lid 1 sub b van de Algemene verordening gegevensbescherming, AVG). We verkopen "
+                "je gegevens nooit en delen ze niet met andere partijen, behalve met de partij die de website "
+                "voor ons host en die aan dezelfde regels gebonden is."
+            ),
+            h2("Hoe lang we gegevens bewaren"),
+            p(
+                "We bewaren je gegevens zolang je account bestaat. Verwijder je je account, dan wissen we je "
+                "gegevens."
+            ),
+            h2("Jouw rechten"),
+            p(
+                "Je kunt je gegevens altijd zelf inzien, aanpassen, downloaden en verwijderen op de pagina "
+                "van je account. Heb je een vraag of een klacht over privacy? Mail dan naar "
+                '<a href="mailto:privacy@wijkportaal.example">privacy@wijkportaal.example</a>. Ben je niet '
+                "tevreden over onze reactie, dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens."
+            ),
+        ],
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Homepage
+# ---------------------------------------------------------------------------
+
+HOME = {
+    "title": "Wijkportaal",
+    "intro": (
+        "Wijkportaal is het kennisplatform over de integrale wijkaanpak. Je vindt hier uitleg, "
+        "praktijkverhalen, interviews en bijeenkomsten voor professionals en bewoners die samen werken "
+        "aan betere wijken."
+    ),
+    "body": [
+        h2("Welkom"),
+        p(
+            "Werk je aan een wijk waar veel tegelijk speelt? Dan ben je niet de enige. Op Wijkportaal delen "
+            "gemeenten, corporaties, scholen, zorg- en welzijnsorganisaties en bewoners wat ze leren. Begin "
+            "bij de uitleg over de integrale wijkaanpak, lees ervaringen per thema of meld je aan voor een "
+            "bijeenkomst bij jou in de buurt.",
+            "Met een gratis account bewaar je artikelen op je leeslijst en volg je de thema's, organisaties "
+            "en auteurs die jou interesseren.",
+            "<i>Let op: dit is een demo-omgeving. De organisaties, personen, steden en wijken in de "
+            "voorbeeldartikelen zijn verzonnen.</i>",
+        ),
+    ],
+}

@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand
+
+from articles.demo import demo_content_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site: explainers, themes, organisations, authors, articles and events. "
+        "Idempotent. The numbers are totals to top up to, for benchmarks."
+    )
+
+    def add_arguments(self, parser):
+        for name in ("articles", "events", "themes", "organisations", "authors"):
+            parser.add_argument(f"--{name}", type=int, default=0, metavar="N")
+
+    def handle(self, *args, **options):
+        counts = demo_content_load(
+            articles=options["articles"],
+            events=options["events"],
+            themes=options["themes"],
+            organisations=options["organisations"],
+            authors=options["authors"],
+        )
+        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {summary}."))

@@ -1,0 +1,36 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from articles.models import Author, Organisation, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "slug", "website"]
+    search_fields = ["name", "description"]
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    list_display = ["name", "role", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "role"]
+
+
+class TermViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Termen"
+    menu_icon = "tag"
+    menu_order = 200
+    items = (ThemeViewSet, OrganisationViewSet, AuthorViewSet)
+
+
+register_snippet(TermViewSetGroup)

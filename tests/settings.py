@@ -1,0 +1,8 @@
+"""Settings for the test suite and its test servers: production settings, served over plain http."""
+
+from wijkportaal.settings import *  # noqa: F403
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
