@@ -9,7 +9,9 @@ import datetime
 import random
 import uuid
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
@@ -110,18 +112,18 @@ def _ensure_home() -> HomePage:
                 title=data["title"], slug="home", intro=data["intro"], body=data["body"]
             )
         )
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Wijkportaal",
-        )
-    elif site.root_page_id != home.pk or site.site_name != "Wijkportaal":
-        site.root_page = home
-        site.site_name = "Wijkportaal"
+    # The site's address comes from BASE_URL, so the sitemap and feeds name the real host.
+    base = urlsplit(settings.BASE_URL)
+    wanted = {
+        "hostname": base.hostname or "localhost",
+        "port": base.port or (443 if base.scheme == "https" else 80),
+        "root_page_id": home.pk,
+        "site_name": "Wijkportaal",
+    }
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
         site.save()
     return home
 

@@ -1,5 +1,7 @@
 """Public views outside the page tree: the term pages, search, health and robots.txt."""
 
+import re
+
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -43,7 +45,8 @@ def term_detail(request, kind: str, slug: str):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    # Plain words only: quotes and operators mean nothing to visitors and upset SQLite's FTS.
+    query = " ".join(re.sub(r"[^\w\s-]", " ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     results = None
     if query:
         results = selectors.paginate(

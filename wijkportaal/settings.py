@@ -6,6 +6,7 @@ Production is the default. `make run` writes a local `.env` with `DEBUG=true` an
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,6 +22,8 @@ env = environ.Env(
 environ.Env.read_env(BASE_DIR / ".env")
 
 SECRET_KEY = env("SECRET_KEY")
+if not SECRET_KEY:
+    raise ImproperlyConfigured("Set SECRET_KEY to a long random string (see .env.example).")
 DEBUG = env("DEBUG")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS") or (["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
@@ -156,6 +159,8 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a decision for the operator of the domain, not for the code.
     "security.W021",
+    # SAMEORIGIN, not DENY: Wagtail's page preview shows the site in a frame of the admin.
+    "security.W019",
 ]
 
 WAGTAIL_SITE_NAME = "Wijkportaal"

@@ -1,0 +1,53 @@
+"""Shared fixtures. Every test database starts with the demo site loaded once per session.
+
+Tests that flush the database (`transaction=True`) run after the others (pytest-django orders
+them so) and must build what they need themselves.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import ArticleIndexPage, EventIndexPage, ExplainerIndexPage, HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches site root paths; a fresh cache per test keeps query counts exact."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def article_index(db):
+    return ArticleIndexPage.objects.get()
+
+
+@pytest.fixture
+def event_index(db):
+    return EventIndexPage.objects.get()
+
+
+@pytest.fixture
+def explainer_index(db):
+    return ExplainerIndexPage.objects.get()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        email="redactie@wijkportaal.example", password="een-lang-wachtwoord-123"
+    )

@@ -1,0 +1,34 @@
+"""Shared by the browser tests: the pages every check covers and how axe findings are shown."""
+
+import json
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Pages every check runs on. A tuple is (listing, link selector): the first item in that listing.
+PAGES = {
+    "home": "/",
+    "uitleg": "/integrale-wijkaanpak/",
+    "uitlegpagina": "/integrale-wijkaanpak/wat-is-een-integrale-wijkaanpak/",
+    "artikelen": "/artikelen/",
+    "artikel": ("/artikelen/", "main .card__title a"),
+    "evenementen": "/evenementen/",
+    "evenement": ("/evenementen/", "main .card__title a"),
+    "thema": "/themas/wonen/",
+    "organisatie": ("/organisaties/", "main .term-list__title a"),
+    "auteur": ("/auteurs/", "main .term-list__title a"),
+    "niet-gevonden": "/bestaat-niet/",
+    "toegankelijkheid": "/toegankelijkheid/",
+}
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            lines.append(f"    at {json.dumps(node['target'])}: {node['html'][:300]}")
+            summary = node.get("failureSummary")
+            if summary:
+                lines.extend(f"      {line}" for line in summary.splitlines())
+    return "\n".join(lines)
