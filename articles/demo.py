@@ -150,7 +150,7 @@ def _ensure_terms() -> None:
         )
 
 
-def _ensure_child(parent: Page, model, data: dict, **fields):
+def _ensure_child(parent: Page, model, data: dict):
     existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
     if existing is not None:
         return existing
@@ -159,7 +159,6 @@ def _ensure_child(parent: Page, model, data: dict, **fields):
         slug=data["slug"],
         intro=data.get("intro", ""),
         body=data.get("body", []),
-        **fields,
     )
     parent.add_child(instance=page)
     return page

@@ -79,7 +79,7 @@ class HomePage(IntroBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = selectors.article_cards()[:6]
-        context["upcoming_events"] = selectors.event_cards_upcoming()[:4]
+        context["upcoming_events"] = selectors.event_cards_upcoming()[:3]
         context["explainers"] = selectors.explainers()
         context["themes"] = selectors.themes()
         return context

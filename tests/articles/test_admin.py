@@ -145,3 +145,21 @@ def test_term_slugs_are_unique(client, editor):
     )
     assert response.status_code == 200
     assert Theme.objects.filter(slug="wonen").count() == 1
+
+
+def test_editor_manages_users_by_email(client, editor, django_user_model):
+    client.force_login(editor)
+    assert client.get("/admin/users/").status_code == 200
+    response = client.post(
+        "/admin/users/new/",
+        {
+            "email": "nieuwe.redacteur@wijkportaal.example",
+            "first_name": "Nieuwe",
+            "last_name": "Redacteur",
+            "password1": "een-lang-wachtwoord-456",
+            "password2": "een-lang-wachtwoord-456",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert django_user_model.objects.filter(email="nieuwe.redacteur@wijkportaal.example").exists()

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 

@@ -49,7 +49,9 @@ def test_event_must_end_after_it_starts_and_have_a_place(event_index):
 
 
 def test_online_event_needs_no_location(event_index):
-    event = EventPageFactory(parent=event_index, location="", online_url="https://example.org/webinar")
+    event = EventPageFactory(
+        parent=event_index, location="", online_url="https://example.org/webinar"
+    )
     event.full_clean()
     assert event.start.tzinfo is not None
 

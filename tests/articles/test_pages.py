@@ -24,8 +24,14 @@ def h1(response) -> str:
     [
         ("/", "Wijkportaal"),
         ("/integrale-wijkaanpak/", "Integrale wijkaanpak"),
-        ("/integrale-wijkaanpak/wat-is-een-integrale-wijkaanpak/", "Wat is een integrale wijkaanpak?"),
-        ("/integrale-wijkaanpak/wanneer-is-een-integrale-wijkaanpak-nodig/", "Wanneer is een integrale wijkaanpak nodig?"),
+        (
+            "/integrale-wijkaanpak/wat-is-een-integrale-wijkaanpak/",
+            "Wat is een integrale wijkaanpak?",
+        ),
+        (
+            "/integrale-wijkaanpak/wanneer-is-een-integrale-wijkaanpak-nodig/",
+            "Wanneer is een integrale wijkaanpak nodig?",
+        ),
         ("/integrale-wijkaanpak/welke-partijen-zijn-betrokken/", "Welke partijen zijn betrokken?"),
         ("/integrale-wijkaanpak/wijk-of-buurt/", "Wijk of buurt?"),
         ("/integrale-wijkaanpak/beleidsgeschiedenis/", "Beleidsgeschiedenis"),
@@ -101,9 +107,12 @@ def test_articles_are_newest_first(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["page=abc", "page=-1", "page=0", "page=99999", "page=1.5", "page=%00", "page=" + "9" * 400]
+    "query",
+    ["page=abc", "page=-1", "page=0", "page=99999", "page=1.5", "page=%00", "page=" + "9" * 400],
 )
-@pytest.mark.parametrize("path", ["/artikelen/", "/evenementen/", "/themas/wonen/", "/zoeken/?q=wijk&"])
+@pytest.mark.parametrize(
+    "path", ["/artikelen/", "/evenementen/", "/themas/wonen/", "/zoeken/?q=wijk&"]
+)
 def test_nonsense_page_numbers_give_a_page_not_an_error(client, path, query):
     separator = "" if path.endswith("&") else "?"
     response = client.get(f"{path}{separator}{query}")
@@ -191,7 +200,8 @@ def test_sitemap_lists_pages_and_terms(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/artikelen/", "/themas/wonen/", "/zoeken/?q=buurt", "/evenementen/", "/bestaat-niet/"]
+    "path",
+    ["/", "/artikelen/", "/themas/wonen/", "/zoeken/?q=buurt", "/evenementen/", "/bestaat-niet/"],
 )
 def test_visitors_get_no_cookies(client, path):
     response = client.get(path)
@@ -208,5 +218,5 @@ def test_search_finds_articles_and_survives_odd_input(client):
     article = ArticlePage.objects.live().first()
     word = article.title.split()[0]
     assert article.title in client.get("/zoeken/", {"q": word}).content.decode()
-    for query in ["x" * 5000, "'; DROP TABLE wagtailcore_page; --", "\"buurt", "🏘️", "a\x00b", "%%"]:
+    for query in ["x" * 5000, "'; DROP TABLE wagtailcore_page; --", '"buurt', "🏘️", "a\x00b", "%%"]:
         assert client.get("/zoeken/", {"q": query}).status_code == 200
