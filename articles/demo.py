@@ -235,19 +235,29 @@ ANGLES = [
 ]
 
 
-def _top_up_terms(model, total: int, label: str) -> None:
+def _free_numbers(model, label: str, total: int) -> list[tuple[int, str]]:
+    """Numbers and slugs for the generated items `model` lacks to reach `total`.
+
+    Numbers already used by an earlier run are skipped, so topping up never collides.
+    """
     missing = total - model.objects.count()
     if missing <= 0:
-        return
-    prefix = f"{GENERATED_PREFIX}-{slugify(label)}-"
+        return []
+    prefix = f"{GENERATED_PREFIX}-{label}-"
     taken = set(model.objects.filter(slug__startswith=prefix).values_list("slug", flat=True))
-    organisations = list(Organisation.objects.order_by("pk")) if model is Author else []
-    new, number = [], 0
-    while len(new) < missing:
+    free, number = [], 0
+    while len(free) < missing:
         number += 1
-        slug = f"{prefix}{number:05d}"
-        if slug in taken:
-            continue
+        slug = f"{prefix}{number:06d}"
+        if slug not in taken:
+            free.append((number, slug))
+    return free
+
+
+def _top_up_terms(model, total: int, label: str) -> None:
+    organisations = list(Organisation.objects.order_by("pk")) if model is Author else []
+    new = []
+    for number, slug in _free_numbers(model, slugify(label), total):
         term = model(
             name=f"{label} {number}",
             slug=slug,
@@ -280,20 +290,14 @@ def _generated_body(rng: random.Random, subject: str, place: str) -> list[dict]:
 
 
 def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) -> None:
-    missing = total - ArticlePage.objects.count()
-    if missing <= 0:
+    free = _free_numbers(ArticlePage, "artikel", total)
+    if not free:
         return
     themes = list(Theme.objects.order_by("pk"))
     organisations = list(Organisation.objects.order_by("pk"))
     authors = list(Author.objects.order_by("pk"))
-    prefix = f"{GENERATED_PREFIX}-artikel-"
-    taken = set(ArticlePage.objects.filter(slug__startswith=prefix).values_list("slug", flat=True))
-    pages, relations, number = [], [], 0
-    while len(pages) < missing:
-        number += 1
-        slug = f"{prefix}{number:06d}"
-        if slug in taken:
-            continue
+    pages, relations = [], []
+    for number, slug in free:
         rng = random.Random(number)
         place, district, subject = (
             rng.choice(PLACES),
@@ -353,18 +357,12 @@ def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) 
 
 
 def _top_up_events(index: EventIndexPage, total: int, today: datetime.date) -> None:
-    missing = total - EventPage.objects.count()
-    if missing <= 0:
+    free = _free_numbers(EventPage, "evenement", total)
+    if not free:
         return
     themes = list(Theme.objects.order_by("pk"))
-    prefix = f"{GENERATED_PREFIX}-evenement-"
-    taken = set(EventPage.objects.filter(slug__startswith=prefix).values_list("slug", flat=True))
-    pages, page_themes, number = [], [], 0
-    while len(pages) < missing:
-        number += 1
-        slug = f"{prefix}{number:06d}"
-        if slug in taken:
-            continue
+    pages, page_themes = [], []
+    for number, slug in free:
         rng = random.Random(-number)
         place, subject = rng.choice(PLACES), rng.choice(SUBJECTS)
         start = _at(today + datetime.timedelta(days=(number % 400) - 200), 10 + number % 8)
