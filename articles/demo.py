@@ -439,4 +439,5 @@ def _batches(items: list, size: int) -> Iterable[list]:
 def _index_for_search(model, pks: list[int]) -> None:
     backend = get_search_backend()
     for batch in _batches(pks, BATCH_SIZE):
-        backend.add_bulk(model, list(model.objects.filter(pk__in=batch)))
+        pages = model.objects.filter(pk__in=batch).prefetch_related("themes", "organisations")
+        backend.add_bulk(model, list(pages))
