@@ -36,6 +36,7 @@ staticfiles/staticfiles.json: $(VENV)/.installed $(shell find static -type f 2>/
 
 run: install .env staticfiles/staticfiles.json
 	$(MANAGE) migrate --noinput --verbosity 0
+	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_content
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

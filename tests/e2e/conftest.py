@@ -99,7 +99,13 @@ def e2e_database_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def base_url(e2e_database_url, tmp_path_factory):
+def mail_dir(tmp_path_factory) -> Path:
+    """The test server writes every mail it sends as a file here."""
+    return tmp_path_factory.mktemp("e2e-mail")
+
+
+@pytest.fixture(scope="session")
+def base_url(e2e_database_url, mail_dir, tmp_path_factory):
     """Serve the site the way production does (gunicorn, DEBUG off, whitenoise) on a free port."""
     env = {
         **os.environ,
@@ -109,6 +115,7 @@ def base_url(e2e_database_url, tmp_path_factory):
         "DEBUG": "false",
         "DATABASE_URL": e2e_database_url,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "EMAIL_FILE_PATH": str(mail_dir),
     }
     if not (ROOT / "staticfiles" / "staticfiles.json").exists():
         _run_manage("collectstatic", "--noinput", "--verbosity", "0", env=env)

@@ -1,0 +1,42 @@
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.emails import email_send
+from accounts.models import User
+
+
+def user_profile_update(*, user: User, display_name: str, organisation: str, role: str) -> User:
+    user.display_name = display_name
+    user.organisation = organisation
+    user.role = role
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name", "organisation", "role"])
+    return user
+
+
+def user_sessions_end(*, user: User) -> int:
+    """End every session of the member, on any device (database sessions)."""
+    user_id = str(user.pk)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == user_id
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Remove the member and every row that refers to them, end their sessions, confirm by mail."""
+    email = user.email
+    user_sessions_end(user=user)
+    user.delete()
+    transaction.on_commit(
+        lambda: email_send(
+            template_prefix="account/email/account_deleted",
+            to=email,
+            context={"email": email, "user": user},
+        )
+    )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("gegevens/", views.export, name="export"),
+    path("verwijderen/", views.delete, name="delete"),
+]
