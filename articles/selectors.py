@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 PAGE_SIZE = 12
+SEARCH_PAGE_SIZE = 20
 
 
 def paginate(request, queryset, *, per_page: int = PAGE_SIZE) -> PaginatorPage:
@@ -88,3 +89,34 @@ def terms_with_counts(model) -> QuerySet:
     return model.objects.annotate(
         article_count=Count(lookup, filter=Q(**{f"{lookup}__live": True}), distinct=True)
     ).order_by("name")
+
+
+def search_results(request, *, query: str, filters) -> dict:
+    """One page of search results with their facets and the matching terms; a fixed query count."""
+    from articles import search
+
+    models = tuple(search.type_models().values())
+    matches = search.matching_pages(query)
+    results = paginate(
+        request,
+        search.result_rows(matches.filter(search.filter_q(filters, models=models))),
+        per_page=SEARCH_PAGE_SIZE,
+    )
+    results.object_list = search.result_hits(results.object_list, query, request=request)
+    return {
+        "results": results,
+        "facets": search.facets(matches, filters, names=search.SEARCH_FACETS, models=models),
+        "terms": search.matching_terms(query),
+    }
+
+
+def filtered_listing(request, pages: QuerySet, *, names, models) -> dict:
+    """A listing narrowed by the filters in the query string, with its filter form's facets."""
+    from articles import search
+
+    filters = search.filters_from_query(request.GET, facets=names)
+    return {
+        "filters": filters,
+        "facets": search.facets(pages, filters, names=names, models=models),
+        "filtered": paginate(request, pages.filter(search.filter_q(filters, models=models))),
+    }

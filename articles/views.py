@@ -1,19 +1,18 @@
 """Public views outside the page tree: the term pages, search, health and robots.txt."""
 
-import re
+from urllib.parse import urlencode
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
 
+from articles import search as site_search
 from articles import selectors
 from articles.models import Author, Organisation, Theme
 
 TERM_MODELS = {"theme": Theme, "organisation": Organisation, "author": Author}
-MAX_QUERY_LENGTH = 200
 
 
 @require_safe
@@ -45,14 +44,16 @@ def term_detail(request, kind: str, slug: str):
 
 @require_safe
 def search(request):
-    # Plain words only: quotes and operators mean nothing to visitors and upset SQLite's FTS.
-    query = " ".join(re.sub(r"[^\w\s-]", " ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
-    results = None
+    query = site_search.query_clean(request.GET.get("q", ""))
+    filters = site_search.filters_from_query(request.GET, facets=site_search.SEARCH_FACETS)
+    context = {"query": query, "filters": filters, "max_length": site_search.MAX_QUERY_LENGTH}
     if query:
-        results = selectors.paginate(
-            request, Page.objects.live().public().specific().search(query), per_page=20
-        )
-    return render(request, "pages/search.html", {"query": query, "results": results})
+        context.update(selectors.search_results(request, query=query, filters=filters))
+        context["hidden_query"] = [("q", query)]
+        context["clear_url"] = "?" + urlencode({"q": query})
+    else:
+        context["themes"] = selectors.themes()
+    return render(request, "pages/search.html", context)
 
 
 @never_cache

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from articles import selectors
 from articles.blocks import BodyBlock
+from articles.search import ARTICLE_FACETS, EVENT_FACETS
 
 WORDS_PER_MINUTE = 200
 
@@ -136,7 +137,11 @@ class ArticleIndexPage(IntroBodyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = selectors.paginate(request, selectors.article_cards())
+        listing = selectors.filtered_listing(
+            request, selectors.article_cards(), names=ARTICLE_FACETS, models=(ArticlePage,)
+        )
+        context["articles"] = listing.pop("filtered")
+        context.update(listing)
         return context
 
 
@@ -233,8 +238,14 @@ class EventIndexPage(IntroBodyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         past = request.GET.get("periode") == "afgelopen"
         events = selectors.event_cards_past() if past else selectors.event_cards_upcoming()
+        listing = selectors.filtered_listing(
+            request, events, names=EVENT_FACETS, models=(EventPage,)
+        )
         context["past"] = past
-        context["events"] = selectors.paginate(request, events)
+        context["hidden"] = [("periode", "afgelopen")] if past else []
+        context["clear_url"] = self.get_url(request) + ("?periode=afgelopen" if past else "")
+        context["events"] = listing.pop("filtered")
+        context.update(listing)
         return context
 
 

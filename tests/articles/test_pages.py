@@ -216,7 +216,8 @@ def test_header_navigation_marks_the_current_section(client):
 
 def test_search_finds_articles_and_survives_odd_input(client):
     article = ArticlePage.objects.live().first()
-    word = article.title.split()[0]
+    # The longest word: short ones such as "Zo" are Dutch stop words on PostgreSQL.
+    word = max(article.title.split(), key=len)
     assert article.title in client.get("/zoeken/", {"q": word}).content.decode()
     for query in ["x" * 5000, "'; DROP TABLE wagtailcore_page; --", '"buurt', "🏘️", "a\x00b", "%%"]:
         assert client.get("/zoeken/", {"q": query}).status_code == 200

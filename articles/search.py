@@ -1,0 +1,364 @@
+"""Site search and the filters it shares with the article and event listings.
+
+Everything here only reads. Filters are plain GET parameters with Dutch names and slugs as values
+(`?q=buurt&type=artikel&thema=wonen&jaar=2024`); several values of one filter mean "any of these",
+different filters must all hold. Facet counts are disjunctive: the counts of one filter are those
+of the results under all the *other* filters, so ticking a second theme shows what it adds.
+Each facet costs one query, however many values or results it has.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.search.query import Or, PlainText
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+MAX_FILTER_VALUES = 20
+TERMS_SHOWN = 5
+EXCERPT_WORDS = 40
+
+#: Phrases that mean the same to our readers; a query with one of them also finds the others.
+SYNONYMS = (("wijkaanpak", "wijkgerichte aanpak", "gebiedsgerichte aanpak"),)
+
+SLUG_VALUE = re.compile(r"[-a-zA-Z0-9_]{1,150}")
+YEAR_VALUE = re.compile(r"(19|20)\d\d")
+
+#: The GET parameters, in the order the filter form shows them, with their legends.
+FACET_LEGENDS = {
+    "type": "Soort",
+    "thema": "Thema",
+    "organisatie": "Organisatie",
+    "auteur": "Auteur",
+    "jaar": "Jaar",
+}
+SEARCH_FACETS = ("type", "thema", "organisatie", "auteur", "jaar")
+ARTICLE_FACETS = ("thema", "organisatie", "auteur", "jaar")
+EVENT_FACETS = ("thema", "organisatie", "jaar")
+
+TYPE_LABELS = {"uitleg": "Uitleg", "artikel": "Artikel", "evenement": "Evenement"}
+
+
+def type_models() -> dict:
+    from articles.models import ArticlePage, EventPage, ExplainerPage
+
+    return {"uitleg": ExplainerPage, "artikel": ArticlePage, "evenement": EventPage}
+
+
+def _term_models() -> dict:
+    from articles.models import Author, Organisation, Theme
+
+    return {"thema": Theme, "organisatie": Organisation, "auteur": Author}
+
+
+def _relations() -> dict:
+    """How each page type reaches the terms of a facet, and the date that gives its year."""
+    from articles.models import ArticlePage, EventPage
+
+    return {
+        "thema": {ArticlePage: "themes", EventPage: "themes"},
+        "organisatie": {ArticlePage: "organisations", EventPage: "organisations"},
+        "auteur": {ArticlePage: "article_authors__author"},
+        "jaar": {ArticlePage: "publication_date", EventPage: "start"},
+    }
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The chosen filter values, already checked for shape (not for existence)."""
+
+    values: dict[str, tuple] = field(default_factory=dict)
+
+    def get(self, name: str) -> tuple:
+        return self.values.get(name, ())
+
+    @property
+    def active(self) -> bool:
+        return any(self.values.values())
+
+
+def filters_from_query(params, *, facets) -> Filters:
+    """Read the filter parameters of `facets` from a QueryDict, dropping malformed values."""
+    values = {}
+    for name in facets:
+        chosen = []
+        for raw in params.getlist(name)[: MAX_FILTER_VALUES * 2]:
+            value = raw.strip()
+            if name == "type":
+                ok = value in TYPE_LABELS
+            elif name == "jaar":
+                ok = bool(YEAR_VALUE.fullmatch(value))
+            else:
+                ok = bool(SLUG_VALUE.fullmatch(value))
+            if ok and value not in chosen:
+                chosen.append(int(value) if name == "jaar" else value)
+        values[name] = tuple(chosen[:MAX_FILTER_VALUES])
+    return Filters(values)
+
+
+def query_clean(raw: str) -> str:
+    """Plain lower-case words: operators and punctuation mean nothing to visitors."""
+    words = re.sub(r"[\W_]+", " ", raw[: MAX_QUERY_LENGTH * 4]).split()[:MAX_QUERY_WORDS]
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def _singular(query: str) -> str:
+    """Drop the plural -s after a vowel ("woningcorporaties"), which the Dutch stemmer keeps."""
+    return re.sub(r"\b(\w{3,}[aeiouy])s\b", r"\1", query)
+
+
+def query_variants(query: str) -> list[str]:
+    """The query and its alternative forms: singular words, and each synonym of a phrase in it."""
+    variants = []
+    for base in dict.fromkeys([query.lower(), _singular(query.lower())]):
+        variants.append(base)
+        for group in SYNONYMS:
+            for phrase in group:
+                pattern = re.compile(rf"\b{re.escape(phrase)}\b")
+                if pattern.search(base):
+                    variants += [pattern.sub(other, base) for other in group if other != phrase]
+                    break
+    return list(dict.fromkeys(variants))
+
+
+def search_expression(query: str):
+    """A Wagtail search query: all words of the query, or of one of its synonym variants."""
+    variants = [PlainText(variant, operator="and") for variant in query_variants(query)]
+    return variants[0] if len(variants) == 1 else Or(variants)
+
+
+def filter_q(filters: Filters, *, models, exclude: str = "") -> Q:
+    """A condition on page ids for every active filter but `exclude`; subqueries, so no duplicates."""
+    relations = _relations()
+    condition = Q()
+    for name, chosen in filters.values.items():
+        if not chosen or name == exclude:
+            continue
+        if name == "type":
+            from django.contrib.contenttypes.models import ContentType
+
+            chosen_models = [type_models()[value] for value in chosen]
+            content_types = ContentType.objects.get_for_models(*chosen_models).values()
+            condition &= Q(content_type__in=[ct.pk for ct in content_types])
+            continue
+        suffix = "__year__in" if name == "jaar" else "__slug__in"
+        any_of = Q(pk__in=[])
+        for model, path in relations[name].items():
+            if model in models:
+                pages = model.objects.filter(**{path + suffix: chosen}).values("pk")
+                any_of |= Q(pk__in=pages)
+        condition &= any_of
+    return condition
+
+
+def _term_counts(name: str, hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
+    term_model = _term_models()[name]
+    total = Value(0)
+    for model, path in _relations()[name].items():
+        if model not in models:
+            continue
+        per_term = (
+            model.objects.filter(pk__in=hit_ids, **{path: OuterRef("pk")})
+            .order_by()
+            .values(path)
+            .annotate(n=Count("pk", distinct=True))
+            .values("n")
+        )
+        total = total + Coalesce(Subquery(per_term, output_field=IntegerField()), 0)
+    terms = (
+        term_model.objects.annotate(count=total)
+        .filter(Q(count__gt=0) | Q(slug__in=chosen))
+        .order_by("-count", "name")
+        .values_list("slug", "name", "count")
+    )
+    return [
+        {"value": slug, "label": label, "count": count, "checked": slug in chosen}
+        for slug, label, count in terms
+    ]
+
+
+def _year_counts(hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
+    from wagtail.models import Page
+
+    years = [
+        ExtractYear(f"{model._meta.model_name}__{path}")
+        for model, path in _relations()["jaar"].items()
+        if model in models
+    ]
+    year = years[0] if len(years) == 1 else Coalesce(*years)
+    rows = (
+        Page.objects.filter(pk__in=hit_ids)
+        .annotate(year=year)
+        .exclude(year=None)
+        .order_by()
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
+    )
+    counts = {row["year"]: row["count"] for row in rows}
+    for value in chosen:
+        counts.setdefault(value, 0)
+    return [
+        {"value": year, "label": str(year), "count": count, "checked": year in chosen}
+        for year, count in sorted(counts.items(), reverse=True)
+    ]
+
+
+def _type_counts(hit_ids: QuerySet, chosen: tuple) -> list[dict]:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    types = type_models()
+    content_types = ContentType.objects.get_for_models(*types.values())
+    slug_for = {content_types[model].pk: slug for slug, model in types.items()}
+    rows = (
+        Page.objects.filter(pk__in=hit_ids)
+        .order_by()
+        .values("content_type")
+        .annotate(count=Count("pk"))
+    )
+    counts = {slug_for[row["content_type"]]: row["count"] for row in rows}
+    return [
+        {"value": slug, "label": label, "count": counts.get(slug, 0), "checked": slug in chosen}
+        for slug, label in TYPE_LABELS.items()
+        if counts.get(slug) or slug in chosen
+    ]
+
+
+def facets(pages: QuerySet, filters: Filters, *, names, models) -> list[dict]:
+    """Each facet of `names` with its values and counts over `pages`; one query per facet."""
+    result = []
+    for name in names:
+        hit_ids = pages.filter(filter_q(filters, models=models, exclude=name)).order_by()
+        hit_ids = hit_ids.values("pk")
+        chosen = filters.get(name)
+        if name == "type":
+            options = _type_counts(hit_ids, chosen)
+        elif name == "jaar":
+            options = _year_counts(hit_ids, chosen, models)
+        else:
+            options = _term_counts(name, hit_ids, chosen, models)
+        result.append({"name": name, "legend": FACET_LEGENDS[name], "options": options})
+    return result
+
+
+def searchable_pages() -> QuerySet:
+    from wagtail.models import Page
+
+    return Page.objects.live().public().type(*type_models().values())
+
+
+def matching_pages(query: str) -> QuerySet:
+    """Live pages matching `query`, most relevant first, as a queryset that can still be filtered.
+
+    `get_queryset()` of the database backends' results is the search as a plain queryset, so the
+    facets and filters can use it as a subquery instead of loading every match.
+    """
+    return searchable_pages().search(search_expression(query)).get_queryset()
+
+
+def result_rows(pages: QuerySet) -> QuerySet:
+    """What a result shows, read with the page in one query, whatever its type."""
+    names = [model._meta.model_name for model in type_models().values()]
+    return pages.annotate(
+        intro_text=Coalesce(
+            *[F(f"{name}__intro") for name in names], Value(""), output_field=TextField()
+        ),
+        article_date=F("articlepage__publication_date"),
+        event_start=F("eventpage__start"),
+    ).only("id", "title", "url_path", "content_type", "last_published_at", "search_description")
+
+
+def result_hits(rows, query: str, *, request=None) -> list[dict]:
+    """Turn a page of result rows into what the template shows, with the excerpt highlighted.
+
+    URLs are resolved here with the request, which caches the site's root paths for all rows.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    types = type_models()
+    content_types = ContentType.objects.get_for_models(*types.values())
+    slug_for = {content_types[model].pk: slug for slug, model in types.items()}
+    pattern = highlight_pattern(query)
+    return [
+        {
+            "title": row.title,
+            "url": row.get_url(request=request),
+            "type": TYPE_LABELS[slug_for[row.content_type_id]],
+            "kind": slug_for[row.content_type_id],
+            "date": row.article_date,
+            "start": row.event_start,
+            "updated": row.last_published_at,
+            "excerpt": excerpt(row.intro_text or row.search_description, pattern),
+        }
+        for row in rows
+    ]
+
+
+def matching_terms(query: str) -> list[dict]:
+    """Themes, organisations and authors matching `query`; one query per kind."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    expression = search_expression(query)
+    found = []
+    for model in _term_models().values():
+        for term in backend.search(expression, model.objects.all())[:TERMS_SHOWN]:
+            found.append(
+                {"kind": model.kind_label, "name": term.name, "url": term.get_absolute_url()}
+            )
+    return found
+
+
+def highlight_pattern(query: str):
+    """A pattern for the words to mark: each query word (and synonym) by its first letters.
+
+    Dropping the last two letters of longer words is a rough stand-in for the stemming the search
+    does, so "buurten" also marks "buurt" and "woningcorporaties" marks "woningcorporatie".
+    """
+    roots = set()
+    for variant in query_variants(query):
+        for word in variant.split():
+            if len(word) >= 3:
+                roots.add(word if len(word) <= 5 else word[:-2])
+    if not roots:
+        return None
+    alternatives = "|".join(sorted((re.escape(root) for root in roots), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def excerpt(text: str, pattern, *, words: int = EXCERPT_WORDS) -> SafeString:
+    """Up to `words` words of `text` around the first match, escaped, matches in `<mark>`."""
+    tokens = (text or "").split()
+    start = 0
+    if pattern is not None:
+        first = next((i for i, token in enumerate(tokens) if pattern.search(token)), 0)
+        start = max(0, min(first - words // 4, len(tokens) - words))
+    snippet = " ".join(tokens[start : start + words])
+    if start:
+        snippet = "… " + snippet
+    if start + words < len(tokens):
+        snippet += " …"
+    if pattern is None:
+        return escape(snippet)
+    parts, last = [], 0
+    for match in pattern.finditer(snippet):
+        parts.append(escape(snippet[last : match.start()]))
+        parts.append(format_html("<mark>{}</mark>", match.group()))
+        last = match.end()
+    parts.append(escape(snippet[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
