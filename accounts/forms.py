@@ -9,12 +9,12 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "organisation", "role"]
         labels = {"display_name": "Weergavenaam", "organisation": "Organisatie", "role": "Rol"}
-        help_texts = {"display_name": "Zo ziet u uw naam op de site."}
+        help_texts = {"display_name": "Zo zie je jouw naam op de site."}
 
 
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
-        label="Uw wachtwoord",
+        label="Je wachtwoord",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )

@@ -19,7 +19,7 @@ def overview(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user_profile_update(user=request.user, **form.cleaned_data)
-        messages.success(request, "Uw gegevens zijn opgeslagen.")
+        messages.success(request, "Je gegevens zijn opgeslagen.")
         return redirect("accounts:overview")
     return render(request, "accounts/overview.html", {"form": form})
 
@@ -42,6 +42,6 @@ def delete(request):
     if request.method == "POST" and form.is_valid():
         user_delete(user=request.user)
         logout(request)
-        messages.success(request, "Uw account en al uw gegevens zijn verwijderd.")
+        messages.success(request, "Je account en al je gegevens zijn verwijderd.")
         return redirect("/")
     return render(request, "accounts/delete.html", {"form": form})

@@ -46,7 +46,7 @@ def test_profile_form_saves(member_client, member):
         "Gemeente Utrecht",
         "gemeente",
     )
-    assert "Uw gegevens zijn opgeslagen." in member_client.get("/accounts/").content.decode()
+    assert "Je gegevens zijn opgeslagen." in member_client.get("/accounts/").content.decode()
 
 
 def test_profile_form_refuses_an_unknown_role(member_client, member):
@@ -124,7 +124,7 @@ def test_deletion_removes_the_member_ends_all_sessions_and_confirms_by_mail(
 
     [mail] = mailoutbox
     assert mail.to == ["lid@example.org"]
-    assert mail.subject == "Wijkportaal: Uw account is verwijderd"
+    assert mail.subject == "Wijkportaal: Je account is verwijderd"
     assert "is verwijderd" in mail.body
     assert mail.alternatives[0][1] == "text/html"
     print(f"Subject: {mail.subject}\n\n{mail.body}")

@@ -29,9 +29,9 @@ def test_signup_sends_a_dutch_confirmation_link_and_confirming_allows_login(clie
     assert "_auth_user_id" not in client.session
 
     [mail] = mailoutbox
-    assert mail.subject == "Wijkportaal: Bevestig uw e-mailadres"
+    assert mail.subject == "Wijkportaal: Bevestig je e-mailadres"
     assert mail.to == ["nieuw@example.org"]
-    assert "Bevestig uw e-mailadres via deze link" in mail.body
+    assert "Bevestig je e-mailadres via deze link" in mail.body
     link = link_in(mail)
     assert re.fullmatch(r"http://testserver/accounts/confirm-email/[^/]+/", link)
     [(html, mimetype)] = mail.alternatives
@@ -130,7 +130,7 @@ def test_login_by_mailed_code(client, member, mailoutbox):
     response = client.post("/accounts/login/code/", {"email": member.email})
     assert response.status_code == 302
     [mail] = mailoutbox
-    assert mail.subject == "Wijkportaal: Uw inlogcode"
+    assert mail.subject == "Wijkportaal: Je inlogcode"
     code = re.search(r"\n\n(\S+)\n\nVul deze code", mail.body).group(1)
     response = client.post(response["Location"], {"code": code})
     assert response.status_code == 302
@@ -169,7 +169,7 @@ def test_password_reset_link_works_within_the_hour(client, member, mailoutbox):
     assert response.status_code == 302
     member.refresh_from_db()
     assert member.check_password(new_password)
-    assert mailoutbox[-1].subject == "Wijkportaal: Uw wachtwoord is opnieuw ingesteld"
+    assert mailoutbox[-1].subject == "Wijkportaal: Je wachtwoord is opnieuw ingesteld"
 
 
 def test_password_reset_link_older_than_an_hour_is_refused(client, member, mailoutbox):
@@ -197,9 +197,9 @@ def test_password_change_sends_a_notification(member_client, member, mailoutbox)
     member.refresh_from_db()
     assert member.check_password(new_password)
     [mail] = mailoutbox
-    assert mail.subject == "Wijkportaal: Uw wachtwoord is gewijzigd"
+    assert mail.subject == "Wijkportaal: Je wachtwoord is gewijzigd"
     assert mail.to == [member.email]
-    assert "Uw wachtwoord is gewijzigd." in mail.body
+    assert "Je wachtwoord is gewijzigd." in mail.body
     assert mail.alternatives
 
 
@@ -228,7 +228,7 @@ def test_email_change_confirms_the_new_address_and_tells_the_old_one(
         "nieuw-adres@example.org"
     ]
     notification = mailoutbox[-1]
-    assert notification.subject == "Wijkportaal: Uw e-mailadres is gewijzigd"
+    assert notification.subject == "Wijkportaal: Je e-mailadres is gewijzigd"
     assert notification.to == ["lid@example.org"]
     assert "nieuw-adres@example.org" in notification.body
 
