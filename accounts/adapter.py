@@ -2,10 +2,22 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
 from accounts.emails import email_html_from_text
+from accounts.intents import intent_complete
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth's mails in Dutch, each with an HTML part built from its plain text."""
+    """allauth's mails in Dutch, each with an HTML part built from its plain text.
+
+    Logging in also completes the visitor's pending intent (`accounts.intents`) and, when no
+    `next` was passed along (e.g. after confirming a new account), returns them to its page.
+    """
+
+    def login(self, request, user):
+        super().login(request, user)
+        request.intent_next = intent_complete(request=request, user=user)
+
+    def get_login_redirect_url(self, request):
+        return getattr(request, "intent_next", None) or super().get_login_redirect_url(request)
 
     def send_mail(self, template_prefix, email, context):
         super().send_mail(template_prefix, email, {"base_url": settings.BASE_URL, **context})

@@ -1,3 +1,6 @@
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
@@ -16,14 +19,20 @@ def user_profile_update(*, user: User, display_name: str, organisation: str, rol
 
 
 def user_sessions_end(*, user: User) -> int:
-    """End every session of the member, on any device (database sessions)."""
+    """End every session of the member, on any device.
+
+    Sessions live in the database (with a Redis copy when REDIS_URL is set): each one is deleted
+    through the session engine, so a cached copy goes too.
+    """
     user_id = str(user.pk)
     ended = [
         session.pk
         for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
         if session.get_decoded().get("_auth_user_id") == user_id
     ]
-    Session.objects.filter(pk__in=ended).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session_key in ended:
+        store(session_key=session_key).delete()
     return len(ended)
 
 

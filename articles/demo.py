@@ -35,6 +35,7 @@ from articles.models import (
     Organisation,
     Theme,
 )
+from articles.page_cache import page_cache_clear
 
 GENERATED_PREFIX = "demo"
 BATCH_SIZE = 500
@@ -88,6 +89,8 @@ def demo_content_load(
     _top_up_terms(Author, authors, "Auteur")
     _top_up_articles(article_index, articles, today)
     _top_up_events(event_index, events, today)
+    # Pages made here are not published through Wagtail's signals: retire cached pages by hand.
+    page_cache_clear()
     return {
         "articles": ArticlePage.objects.count(),
         "events": EventPage.objects.count(),

@@ -296,6 +296,7 @@ def result_hits(rows, query: str, *, request=None) -> list[dict]:
     pattern = highlight_pattern(query)
     return [
         {
+            "id": row.pk,
             "title": row.title,
             "url": row.get_url(request=request),
             "type": TYPE_LABELS[slug_for[row.content_type_id]],

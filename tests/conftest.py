@@ -51,3 +51,17 @@ def editor(db, django_user_model):
     return django_user_model.objects.create_superuser(
         email="redactie@wijkportaal.example", password="een-lang-wachtwoord-123"
     )
+
+
+@pytest.fixture
+def page_root(transactional_db):
+    """The root of the page tree in a `transaction=True` test.
+
+    An earlier such test may have flushed the database, taking the rows Wagtail's migrations made
+    (the default locale, the root page) with it: put back what is missing.
+    """
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))

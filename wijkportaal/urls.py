@@ -19,9 +19,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("leeslijst/", include("readinglists.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "terms": TermSitemap}}),
     path("", include("articles.urls")),
+    path("", include("follows.urls")),
 ]
 
 if settings.DEBUG:

@@ -261,3 +261,33 @@ def site_paths(browser, base_url) -> dict[str, str]:
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+MEMBER_PASSWORD = "een-lang-wachtwoord-voor-e2e"
+_CREATE_MEMBER = """
+import os
+from allauth.account.models import EmailAddress
+from accounts.models import User
+user = User.objects.create_user(email=os.environ["E2E_EMAIL"], password=os.environ["E2E_PASSWORD"])
+EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+"""
+
+
+@pytest.fixture
+def member(base_url, e2e_database_url) -> dict[str, str]:
+    """A new confirmed member in the test server's database: {"email": ..., "password": ...}.
+
+    Log them in with `tests.e2e.support.log_in(page, member)`.
+    """
+    email = f"lid-{time.time_ns()}@example.org"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "insecure-key-for-e2e-tests-only",
+        "DEBUG": "false",
+        "DATABASE_URL": e2e_database_url,
+        "E2E_EMAIL": email,
+        "E2E_PASSWORD": MEMBER_PASSWORD,
+    }
+    _run_manage("shell", "-c", _CREATE_MEMBER, env=env)
+    return {"email": email, "password": MEMBER_PASSWORD}

@@ -32,3 +32,13 @@ def format_violations(violations: list[dict]) -> str:
             if summary:
                 lines.extend(f"      {line}" for line in summary.splitlines())
     return "\n".join(lines)
+
+
+def log_in(page, member: dict[str, str], *, path: str = "/accounts/login/") -> None:
+    """Fill in the login form at `path` (or the one the page is on when path is None)."""
+    if path:
+        page.goto(path)
+    page.get_by_label("E-mail").fill(member["email"])
+    page.get_by_label("Wachtwoord", exact=True).fill(member["password"])
+    page.locator("main").get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)

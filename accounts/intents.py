@@ -1,0 +1,128 @@
+"""Visitor intent: what a visitor asked to do before logging in, done once they have logged in.
+
+A visitor who presses a member button (save to leeslijst, follow a theme) posts to
+`accounts:intent`. That stores ONE pending intent in their session and sends them to the login
+page; when they log in (also after signing up and confirming in the same browser) the intent is
+performed once, removed, and they land back on `next`. The endpoint never performs anything by
+itself: for a member it only redirects back. An app registers its intents in `AppConfig.ready()`:
+
+    register_intent("readinglist_add", handler)                  # payload {"target": <int>}
+    register_intent("follow", handler, clean=clean_follow)       # clean(POST) -> payload
+
+`handler(user, payload)` performs the action through the app's service and returns the text to
+show the member (or "" for none). It must tolerate a target that has gone away meanwhile.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+logger = logging.getLogger(__name__)
+
+SESSION_KEY = "pending_intent"
+# Long enough to sign up and confirm by mail; after that the visitor presses the button again.
+MAX_AGE_SECONDS = 24 * 60 * 60
+
+
+def clean_target(data) -> dict[str, Any]:
+    """The default payload: one positive integer `target` (a page or term id)."""
+    try:
+        target = int(data.get("target", ""))
+    except (TypeError, ValueError):
+        raise ValidationError("Ongeldig doel.") from None
+    if target <= 0:
+        raise ValidationError("Ongeldig doel.")
+    return {"target": target}
+
+
+@dataclass(frozen=True)
+class Intent:
+    handler: Callable[[Any, dict], str]
+    clean: Callable[[Any], dict]
+
+
+_intents: dict[str, Intent] = {}
+
+
+def register_intent(
+    name: str,
+    handler: Callable[[Any, dict], str],
+    *,
+    clean: Callable[[Any], dict] = clean_target,
+) -> None:
+    """`clean(request.POST)` returns a JSON-serialisable payload or raises ValidationError."""
+    _intents[name] = Intent(handler=handler, clean=clean)
+
+
+def safe_next(request: HttpRequest, url: str | None, *, fallback: str = "/") -> str:
+    """`url` when it is a path on this site, otherwise `fallback`."""
+    if (
+        url
+        and url.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return url
+    return fallback
+
+
+def intent_store(*, request: HttpRequest, name: str, payload: dict, next_url: str) -> None:
+    """Keep one pending intent in the visitor's session; a newer press replaces an older one."""
+    request.session[SESSION_KEY] = {
+        "name": name,
+        "payload": payload,
+        "next": next_url,
+        "stored_at": time.time(),
+    }
+
+
+def intent_complete(*, request: HttpRequest, user) -> str | None:
+    """Perform and remove the session's pending intent for `user`; return its `next`, if any.
+
+    Called right after logging in (`accounts.adapter.AccountAdapter.login`). A failing or unknown
+    intent never breaks the login: it is logged and dropped.
+    """
+    pending = request.session.pop(SESSION_KEY, None)
+    if not isinstance(pending, dict):
+        return None
+    intent = _intents.get(pending.get("name"))
+    if intent is None or time.time() - pending.get("stored_at", 0) > MAX_AGE_SECONDS:
+        return None
+    try:
+        message = intent.handler(user, pending.get("payload") or {})
+    except Exception:
+        logger.exception("Pending intent %r failed", pending.get("name"))
+        return None
+    if message:
+        messages.success(request, message)
+    return pending.get("next")
+
+
+@csrf_exempt  # Changes no member's data; reading visitors have no CSRF cookie (nor any cookie).
+@require_POST
+def intent_view(request: HttpRequest):
+    next_url = safe_next(request, request.POST.get("next"))
+    if request.user.is_authenticated:
+        # A request alone never acts for a member: they use the member form, with CSRF.
+        return HttpResponseRedirect(next_url)
+    intent = _intents.get(request.POST.get("intent", ""))
+    if intent is None:
+        return HttpResponseBadRequest("Onbekende actie.")
+    try:
+        payload = intent.clean(request.POST)
+    except ValidationError:
+        return HttpResponseBadRequest("Ongeldige actie.")
+    intent_store(request=request, name=request.POST["intent"], payload=payload, next_url=next_url)
+    return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")

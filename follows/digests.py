@@ -1,0 +1,177 @@
+"""E-mail digests: what is new in what a member follows, at most once per day or week.
+
+Every run first plans one ledger row (`DigestDelivery`) per member and period; the unique
+constraint on (member, period) means a second or concurrent run plans nothing new. Rows are then
+claimed one at a time (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL, and a compare-and-set
+on the status everywhere), sent, and marked. A mail that fails puts its row back for the next run;
+a run killed between sending and marking leaves the row "sending", so nobody gets a period twice.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from follows import selectors, services
+from follows.models import DigestDelivery, Follow, FollowSettings
+
+UNSUBSCRIBE_SALT = "follows.digest-unsubscribe"
+#: A digest lists at most this many items, and links to /volgend/ for the rest.
+DIGEST_LIMIT = 30
+
+
+@dataclass
+class DigestRun:
+    planned: int = 0
+    sent: int = 0
+    empty: int = 0
+
+
+def digest_period(*, frequency: str, now) -> str:
+    """The period `now` falls in, in the site's time zone: "dag-2026-05-04" or "week-2026-W19"."""
+    day = timezone.localtime(now).date()
+    if frequency == FollowSettings.Digest.DAILY:
+        return f"dag-{day.isoformat()}"
+    year, week, _ = day.isocalendar()
+    return f"week-{year}-W{week:02d}"
+
+
+def digest_token(*, user) -> str:
+    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def digest_token_user(token: str):
+    """The active member a signed unsubscribe token belongs to, or None."""
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=pk, is_active=True).first()
+
+
+def digest_unsubscribe(*, user) -> None:
+    services.follow_settings_update(user=user, digest=FollowSettings.Digest.NEVER)
+
+
+def digests_plan(*, now) -> int:
+    """One pending ledger row per member whose digest is due in the period of `now`.
+
+    Returns how many members are due; rows that exist already are left as they are.
+    """
+    due = (
+        FollowSettings.objects.exclude(digest=FollowSettings.Digest.NEVER)
+        .filter(user__is_active=True)
+        .filter(Exists(Follow.objects.filter(user=OuterRef("user"))))
+    )
+    rows = [
+        DigestDelivery(
+            user_id=follow_settings.user_id,
+            period=digest_period(frequency=follow_settings.digest, now=now),
+            since=follow_settings.digest_until or follow_settings.created_at,
+            until=now,
+        )
+        for follow_settings in due.iterator()
+    ]
+    created = DigestDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(created)
+
+
+def digest_claim() -> DigestDelivery | None:
+    """Take one pending row for this run; another run never gets the same row."""
+    while True:
+        with transaction.atomic():
+            delivery = (
+                DigestDelivery.objects.select_for_update(skip_locked=True)
+                .filter(status=DigestDelivery.Status.PENDING)
+                .order_by("pk")
+                .first()
+            )
+            if delivery is None:
+                return None
+            claimed = DigestDelivery.objects.filter(
+                pk=delivery.pk, status=DigestDelivery.Status.PENDING
+            ).update(status=DigestDelivery.Status.SENDING)
+        if claimed:
+            return delivery
+
+
+def digest_message(
+    *, delivery: DigestDelivery, items: list, connection=None
+) -> EmailMultiAlternatives:
+    user = delivery.user
+    base_url = settings.BASE_URL
+    unsubscribe_url = base_url + reverse(
+        "follows:unsubscribe", kwargs={"token": digest_token(user=user)}
+    )
+    context = {
+        "items": [{"item": item, "url": base_url + item.page.get_url_parts()[2]} for item in items],
+        "total": delivery.item_count,
+        "more": delivery.item_count - len(items),
+        "following_url": base_url + reverse("follows:following"),
+        "settings_url": base_url + reverse("follows:following") + "#e-mail",
+        "unsubscribe_url": unsubscribe_url,
+        "base_url": base_url,
+    }
+    subject = " ".join(render_to_string("follows/email/digest_subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+        body=render_to_string("follows/email/digest_message.txt", context).strip() + "\n",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(
+        render_to_string("follows/email/digest_message.html", {**context, "subject": subject}),
+        "text/html",
+    )
+    return message
+
+
+def digest_send(*, delivery: DigestDelivery, connection=None) -> bool:
+    """Send one claimed digest; False (and no mail) when nothing is new for the member."""
+    followed = selectors.followed_for_user(user=delivery.user)
+    rows = selectors.feed_pages(followed=followed, since=delivery.since, until=delivery.until)
+    delivery.item_count = rows.count()
+    if not delivery.item_count:
+        DigestDelivery.objects.filter(pk=delivery.pk).update(
+            status=DigestDelivery.Status.EMPTY, sent_at=timezone.now()
+        )
+        return False
+    items = selectors.feed_items(list(rows[:DIGEST_LIMIT]), followed=followed)
+    try:
+        digest_message(delivery=delivery, items=items, connection=connection).send()
+    except BaseException:
+        # Not sent: the next run tries this member again.
+        DigestDelivery.objects.filter(pk=delivery.pk).update(status=DigestDelivery.Status.PENDING)
+        raise
+    with transaction.atomic():
+        DigestDelivery.objects.filter(pk=delivery.pk).update(
+            status=DigestDelivery.Status.SENT,
+            sent_at=timezone.now(),
+            item_count=delivery.item_count,
+        )
+        FollowSettings.objects.filter(user_id=delivery.user_id).update(digest_until=delivery.until)
+    return True
+
+
+def digests_send(*, now=None, connection=None) -> DigestRun:
+    """Plan the digests due now and send every pending one; safe to run again or concurrently."""
+    run = DigestRun(planned=digests_plan(now=now or timezone.now()))
+    connection = connection or get_connection()
+    while (delivery := digest_claim()) is not None:
+        if digest_send(delivery=delivery, connection=connection):
+            run.sent += 1
+        else:
+            run.empty += 1
+    return run

@@ -1,0 +1,120 @@
+"""Atom feeds of the articles, and of the articles and events of each theme, organisation, author;
+iCalendar files of one event and of a term's coming events."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_safe
+
+from articles import selectors as article_selectors
+from articles.models import ArticleIndexPage, Author, EventPage, Organisation, Theme
+from follows import ical
+from follows.selectors import Followed, feed_items, feed_pages
+
+FEED_SIZE = 30
+TERM_MODELS = {"theme": Theme, "organisation": Organisation, "author": Author}
+
+
+def _absolute(path: str) -> str:
+    return settings.BASE_URL + path
+
+
+class _PageFeed(Feed):
+    feed_type = Atom1Feed
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return _absolute(item.get_url_parts()[2])
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        # Atom requires <updated> on every entry.
+        return item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item):
+        links = getattr(item, "article_authors", None)
+        if links is None:
+            return None
+        return ", ".join(link.author.name for link in links.all()) or None
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class ArticlesFeed(_PageFeed):
+    title = "Wijkportaal: artikelen"
+    subtitle = "De nieuwste artikelen over de integrale wijkaanpak."
+
+    def link(self):
+        index = ArticleIndexPage.objects.live().first()
+        return _absolute(index.get_url_parts()[2] if index else "/")
+
+    def feed_url(self):
+        return _absolute(reverse("follows:articles_feed"))
+
+    def items(self):
+        return article_selectors.article_cards()[:FEED_SIZE]
+
+
+class TermFeed(_PageFeed):
+    """The articles and events of one theme, organisation or author, newest first."""
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.model = TERM_MODELS[kind]
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def title(self, term):
+        return f"Wijkportaal: {term.kind_label} {term.name}"
+
+    def subtitle(self, term):
+        return term.description or f"Artikelen en evenementen over {term.name}."
+
+    def link(self, term):
+        return _absolute(term.get_absolute_url())
+
+    def feed_url(self, term):
+        return _absolute(reverse(f"follows:{self.model._meta.model_name}_feed", args=[term.slug]))
+
+    def items(self, term):
+        followed = Followed(**{self.model._meta.model_name: frozenset([term.pk])})
+        rows = list(feed_pages(followed=followed)[:FEED_SIZE])
+        return [item.page for item in feed_items(rows, followed=followed)]
+
+
+def _calendar_response(body: str, *, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_safe
+def event_calendar(request, page_id: int):
+    event = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
+    return _calendar_response(
+        ical.calendar([event], name=event.title), filename=f"{event.slug}.ics"
+    )
+
+
+@require_safe
+def term_calendar(request, kind: str, slug: str):
+    term = get_object_or_404(TERM_MODELS[kind], slug=slug)
+    if not term.event_lookup:
+        raise Http404
+    events = article_selectors.term_events_upcoming(term)
+    return _calendar_response(
+        ical.calendar(events, name=f"Wijkportaal: {term.kind_label} {term.name}"),
+        filename=f"{term.slug}.ics",
+    )

@@ -1,0 +1,57 @@
+"""Writes: following and unfollowing, digest settings and the record of visits to /volgend/."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from follows.models import KINDS, Follow, FollowSettings
+
+#: Requests to /volgend/ closer together than this are one visit: items stay marked as new.
+VISIT_GAP = datetime.timedelta(minutes=30)
+
+
+def term_kind(term) -> str:
+    """ "theme", "organisation" or "author": the foreign key on `Follow` that points to `term`."""
+    kind = term._meta.model_name
+    if kind not in KINDS:
+        raise TypeError(f"{type(term).__name__} cannot be followed")
+    return kind
+
+
+def follow_settings_ensure(*, user) -> None:
+    """The member's settings row, with the defaults, unless they have one (race-safe)."""
+    FollowSettings.objects.bulk_create([FollowSettings(user=user)], ignore_conflicts=True)
+
+
+@transaction.atomic
+def follow_add(*, user, term) -> Follow:
+    """Follow `term`; following it again is not an error. Starts weekly digests by default."""
+    kind = term_kind(term)
+    Follow.objects.bulk_create([Follow(user=user, **{kind: term})], ignore_conflicts=True)
+    follow_settings_ensure(user=user)
+    return Follow.objects.get(user=user, **{kind: term})
+
+
+def follow_remove(*, user, term) -> None:
+    """Stop following `term`; removing what is not followed is not an error."""
+    Follow.objects.filter(user=user, **{term_kind(term): term}).delete()
+
+
+def follow_settings_update(*, user, digest: str) -> FollowSettings:
+    if digest not in FollowSettings.Digest.values:
+        raise ValueError(f"unknown digest frequency {digest!r}")
+    follow_settings_ensure(user=user)
+    FollowSettings.objects.filter(user=user).update(digest=digest)
+    return FollowSettings.objects.get(user=user)
+
+
+def follow_visit_record(*, follow_settings: FollowSettings, now=None) -> None:
+    """Remember a visit to /volgend/. After a break, what the member saw before is no longer new."""
+    now = now or timezone.now()
+    if follow_settings.visit_at is None or now - follow_settings.visit_at > VISIT_GAP:
+        follow_settings.new_since = follow_settings.visit_at
+    follow_settings.visit_at = now
+    FollowSettings.objects.filter(pk=follow_settings.pk).update(
+        visit_at=follow_settings.visit_at, new_since=follow_settings.new_since
+    )

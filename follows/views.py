@@ -1,0 +1,120 @@
+"""/volgend/, following and unfollowing, digest settings and the one-click unsubscribe."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.intents import safe_next
+from articles.models import Author, Organisation, Theme
+from articles.selectors import paginate
+from follows import digests, selectors, services
+from follows.models import FollowSettings
+
+#: The Dutch word in the URL for each kind of term.
+TERM_MODELS = {"thema": Theme, "organisatie": Organisation, "auteur": Author}
+FEED_PAGE_SIZE = 20
+
+
+class DigestForm(forms.Form):
+    digest = forms.ChoiceField(
+        label="Hoe vaak wil je een e-mail met nieuwe items?",
+        choices=FollowSettings.Digest.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+def _term(request, kind: str):
+    if kind not in TERM_MODELS:
+        raise Http404
+    try:
+        target = int(request.POST.get("target", ""))
+    except ValueError:
+        raise Http404 from None
+    return get_object_or_404(TERM_MODELS[kind], pk=target)
+
+
+def _answer(request, *, term, pressed: bool, message: str):
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"pressed": pressed, "message": message})
+    messages.success(request, message)
+    return HttpResponseRedirect(
+        safe_next(request, request.POST.get("next"), fallback=term.get_absolute_url())
+    )
+
+
+@login_required
+@require_POST
+def follow_add(request, kind: str):
+    term = _term(request, kind)
+    services.follow_add(user=request.user, term=term)
+    return _answer(
+        request, term=term, pressed=True, message=f"Je volgt nu {term.kind_label} {term.name}."
+    )
+
+
+@login_required
+@require_POST
+def follow_remove(request, kind: str):
+    term = _term(request, kind)
+    services.follow_remove(user=request.user, term=term)
+    return _answer(
+        request,
+        term=term,
+        pressed=False,
+        message=f"Je volgt {term.kind_label} {term.name} niet meer.",
+    )
+
+
+@login_required
+@require_safe
+def following(request):
+    follows = list(selectors.follows_for_user(user=request.user))
+    followed = selectors.followed_from(follows)
+    follow_settings = selectors.follow_settings_for_user(user=request.user)
+    if follow_settings is not None:
+        services.follow_visit_record(follow_settings=follow_settings)
+    page = paginate(request, selectors.feed_pages(followed=followed), per_page=FEED_PAGE_SIZE)
+    page.object_list = selectors.feed_items(
+        page.object_list,
+        followed=followed,
+        new_since=follow_settings.new_since if follow_settings else None,
+    )
+    digest = follow_settings.digest if follow_settings else FollowSettings.Digest.WEEKLY
+    return render(
+        request,
+        "follows/following.html",
+        {
+            "groups": selectors.follows_grouped(follows),
+            "followed": followed,
+            "items": page,
+            "digest_form": DigestForm(initial={"digest": digest}),
+            "suggestions": None if follows else selectors.theme_suggestions(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def digest_settings(request):
+    form = DigestForm(request.POST)
+    if form.is_valid():
+        services.follow_settings_update(user=request.user, digest=form.cleaned_data["digest"])
+        messages.success(request, "Je e-mailinstelling is opgeslagen.")
+    return redirect(reverse("follows:following") + "#e-mail")
+
+
+@csrf_exempt  # RFC 8058: mail clients post without a session; the signed token is the proof.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    user = digests.digest_token_user(token)
+    if user is None:
+        return render(request, "follows/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        digests.digest_unsubscribe(user=user)
+        return render(request, "follows/unsubscribe.html", {"done": True})
+    return render(request, "follows/unsubscribe.html", {"token": token})

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ReadingListsConfig(AppConfig):
+    name = "readinglists"
+    verbose_name = "Leeslijst"
+
+    def ready(self):
+        from accounts.exports import register_export
+        from accounts.intents import register_intent
+        from readinglists import selectors, services
+
+        register_export("leeslijst", lambda user: selectors.reading_list_export(user=user))
+        register_intent(services.INTENT_ADD, services.reading_list_intent_add)

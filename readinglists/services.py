@@ -1,0 +1,59 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from accounts.models import User
+from readinglists import selectors
+from readinglists.models import NOTE_MAX_LENGTH, ReadingListItem
+
+
+@transaction.atomic
+def reading_list_add(*, user: User, page: Page) -> ReadingListItem:
+    """Save `page` for `user`; saving it again, even at the same moment, keeps the one item."""
+    ReadingListItem.objects.bulk_create(
+        [ReadingListItem(user=user, page=page, title=page.title[:255])], ignore_conflicts=True
+    )
+    return ReadingListItem.objects.get(user=user, page=page)
+
+
+def reading_list_remove(*, user: User, page: Page) -> None:
+    """Take `page` off the member's list; nothing happens when it is not on it."""
+    ReadingListItem.objects.filter(user=user, page=page).delete()
+
+
+def reading_list_item_remove(*, item: ReadingListItem) -> None:
+    item.delete()
+
+
+def reading_list_item_mark_read(*, item: ReadingListItem, read: bool) -> ReadingListItem:
+    """Mark read (keeping the first moment it was read) or unread."""
+    if read and item.read_at is None:
+        item.read_at = timezone.now()
+    elif not read:
+        item.read_at = None
+    item.save(update_fields=["read_at"])
+    return item
+
+
+def reading_list_item_note_set(*, item: ReadingListItem, note: str) -> ReadingListItem:
+    note = note.strip()
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            f"Je notitie is te lang: gebruik hoogstens {NOTE_MAX_LENGTH} tekens (nu {len(note)})."
+        )
+    item.note = note
+    item.save(update_fields=["note"])
+    return item
+
+
+INTENT_ADD = "readinglist_add"
+
+
+def reading_list_intent_add(user: User, payload: dict) -> str:
+    """The visitor's "Bewaar in leeslijst", completed after logging in (accounts.intents)."""
+    page = selectors.reading_list_page(page_id=payload.get("target"))
+    if page is None:
+        return "Dit artikel is niet meer beschikbaar, dus het staat niet in je leeslijst."
+    reading_list_add(user=user, page=page)
+    return f"“{page.title}” staat in je leeslijst."

@@ -1,0 +1,166 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from accounts.intents import safe_next
+from articles.models import Theme
+from articles.selectors import paginate
+from readinglists import selectors, services
+from readinglists.forms import FilterForm, NoteForm
+
+PER_PAGE = 50
+
+
+def _wants_json(request) -> bool:
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def _list_url(request) -> str:
+    return safe_next(request, request.POST.get("next"), fallback=reverse("readinglists:list"))
+
+
+def _item_or_404(request, pk):
+    item = selectors.reading_list_item(user=request.user, pk=pk)
+    if item is None:
+        raise Http404
+    return item
+
+
+def _render_list(request, *, note_forms=None, next_url="", status=200):
+    themes = list(Theme.objects.order_by("name"))
+    filters = FilterForm(request.GET or None, themes=themes)
+    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    theme = next((t for t in themes if t.slug == cleaned.get("thema")), None)
+    items = paginate(
+        request,
+        selectors.reading_list_items(
+            user=request.user, status=cleaned.get("status", ""), theme=theme
+        ),
+        per_page=PER_PAGE,
+    )
+    rows = selectors.reading_list_rows(items.object_list, request=request)
+    note_forms = note_forms or {}
+    for row in rows:
+        item = row["item"]
+        row["note_form"] = note_forms.get(item.pk) or NoteForm(
+            initial={"note": item.note}, prefix=f"item-{item.pk}"
+        )
+    context = {
+        "items": items,
+        "rows": rows,
+        "filters": filters,
+        "filtered": bool(cleaned.get("status") or theme),
+        "next": next_url or request.get_full_path(),
+        "note_failed": bool(note_forms),
+    }
+    return render(request, "readinglists/reading_list.html", context, status=status)
+
+
+@login_required
+@require_safe
+def reading_list(request):
+    return _render_list(request)
+
+
+@login_required
+@require_safe
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"leeslijst-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    rows = selectors.reading_list_export(user=request.user)
+    columns = ["titel", "soort", "adres", "beschikbaar", "bewaard_op", "gelezen_op", "notitie"]
+    writer = csv.writer(response)
+    writer.writerow(columns)
+    for row in rows:
+        row["beschikbaar"] = "ja" if row["beschikbaar"] else "nee"
+        writer.writerow([_csv_cell(row[column]) for column in columns])
+    return response
+
+
+def _csv_cell(value) -> str:
+    """Text as text: a leading = + - @ would make a spreadsheet run it as a formula."""
+    value = "" if value is None else str(value)
+    return f"'{value}" if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+
+
+def _toggle_response(request, *, pressed: bool, message: str):
+    if _wants_json(request):
+        count = selectors.reading_list_count(user=request.user)
+        return JsonResponse(
+            {"pressed": pressed, "message": message, "counts": {"leeslijst-count": count}}
+        )
+    messages.success(request, message)
+    return redirect(_list_url(request))
+
+
+@login_required
+@require_POST
+def add(request):
+    page = selectors.reading_list_page(page_id=request.POST.get("target"))
+    if page is None:
+        raise Http404
+    services.reading_list_add(user=request.user, page=page)
+    return _toggle_response(
+        request, pressed=True, message=f"“{page.title}” staat nu in je leeslijst."
+    )
+
+
+@login_required
+@require_POST
+def remove(request):
+    page = selectors.reading_list_page(page_id=request.POST.get("target"))
+    if page is None:
+        raise Http404
+    services.reading_list_remove(user=request.user, page=page)
+    return _toggle_response(
+        request, pressed=False, message=f"“{page.title}” is uit je leeslijst gehaald."
+    )
+
+
+@login_required
+@require_POST
+def item_read(request, pk):
+    item = _item_or_404(request, pk)
+    read = request.POST.get("read") == "ja"
+    services.reading_list_item_mark_read(item=item, read=read)
+    state = "gelezen" if read else "ongelezen"
+    messages.success(request, f"“{item.title}” is gemarkeerd als {state}.")
+    return redirect(_list_url(request))
+
+
+@login_required
+@require_POST
+def item_note(request, pk):
+    item = _item_or_404(request, pk)
+    form = NoteForm(request.POST, prefix=f"item-{item.pk}")
+    if form.is_valid():
+        try:
+            services.reading_list_item_note_set(item=item, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            form.add_error("note", error)
+    if form.errors:
+        # Shown again with what was typed, so nothing is lost.
+        return _render_list(
+            request, note_forms={item.pk: form}, next_url=_list_url(request), status=400
+        )
+    messages.success(request, f"Je notitie bij “{item.title}” is opgeslagen.")
+    return redirect(_list_url(request))
+
+
+@login_required
+@require_POST
+def item_remove(request, pk):
+    item = _item_or_404(request, pk)
+    services.reading_list_item_remove(item=item)
+    messages.success(request, f"“{item.title}” is uit je leeslijst gehaald.")
+    return redirect(_list_url(request))

@@ -1,0 +1,77 @@
+"""Visitors get pages from the full-page cache; members and edits never see stale pages."""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePage, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return response, len(queries)
+
+
+@pytest.mark.parametrize("path", ["/", "/artikelen/", "/themas/wonen/", "/evenementen/"])
+def test_visitors_second_request_costs_no_query(client, path):
+    first, _ = get(client, path)
+    second, queries = get(client, path)
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert queries == 0
+    assert second.content == first.content
+    assert second["Cache-Control"] == "public, max-age=60"
+
+
+def test_anyone_with_a_session_or_csrf_cookie_gets_a_fresh_page(client, editor):
+    get(client, "/artikelen/")
+    client.force_login(editor)
+    response, queries = get(client, "/artikelen/")
+    assert "X-Cache" not in response
+    assert queries > 0
+    assert response["Cache-Control"] == "private, no-cache"
+    client.logout()
+    client.cookies[settings.CSRF_COOKIE_NAME] = "token"
+    assert "X-Cache" not in get(client, "/artikelen/")[0]
+
+
+@pytest.mark.parametrize("path", ["/zoeken/?q=buurt", "/health/", "/bestaat-niet/"])
+def test_search_health_and_errors_are_not_cached(client, path):
+    get(client, path)
+    assert "X-Cache" not in get(client, path)[0]
+
+
+def test_publishing_a_change_refreshes_the_cached_pages(client):
+    article = ArticlePage.objects.live().order_by("-publication_date", "-pk").first()
+    assert article.title in get(client, "/artikelen/")[0].content.decode()
+    get(client, article.url)
+    get(client, "/")
+    assert get(client, article.url)[0]["X-Cache"] == "hit"
+
+    article.title = "Een nieuwe titel voor dit artikel"
+    article.save_revision().publish()
+    for path in ("/artikelen/", article.url, "/"):
+        response, _ = get(client, path)
+        assert response["X-Cache"] == "miss"
+        assert "Een nieuwe titel voor dit artikel" in response.content.decode()
+
+
+def test_unpublishing_removes_the_page_from_cached_listings(client):
+    article = ArticlePage.objects.live().order_by("-publication_date", "-pk").first()
+    get(client, "/artikelen/")
+    article.unpublish()
+    assert article.title not in get(client, "/artikelen/")[0].content.decode()
+    assert get(client, article.url)[0].status_code == 404
+
+
+def test_editing_a_term_refreshes_the_pages_that_show_it(client):
+    theme = Theme.objects.get(slug="wonen")
+    get(client, "/themas/wonen/")
+    theme.description = "Een nieuwe beschrijving van het thema wonen."
+    theme.save()
+    response, _ = get(client, "/themas/wonen/")
+    assert response["X-Cache"] == "miss"
+    assert "Een nieuwe beschrijving van het thema wonen." in response.content.decode()

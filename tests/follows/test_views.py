@@ -1,0 +1,230 @@
+import json
+import re
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticleIndexPage, Author, EventIndexPage, Organisation, Theme
+from follows import services
+from follows.models import Follow, FollowSettings
+from tests.factories import ArticlePageFactory, EventPageFactory, ThemeFactory
+from tests.follows.conftest import PASSWORD, ago, published
+
+pytestmark = pytest.mark.django_db
+
+
+def button(html: str, name: str) -> str:
+    """The <button> whose visible label is `name`."""
+    match = re.search(
+        r'<button[^>]*aria-pressed="(true|false)"[^>]*><span class="toggle-button__label">'
+        + re.escape(name)
+        + "</span>",
+        html,
+    )
+    assert match, f"no button {name!r}"
+    return match.group(1)
+
+
+def test_volgend_needs_login(client):
+    response = client.get("/volgend/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_following_changes_only_by_post(member_client, wonen):
+    assert member_client.get("/volgend/volg/thema/").status_code == 405
+    assert not Follow.objects.exists()
+
+
+def test_follow_with_javascript_answers_json(member_client, member, wonen):
+    response = member_client.post(
+        "/volgend/volg/thema/", {"target": wonen.pk}, HTTP_ACCEPT="application/json"
+    )
+    assert json.loads(response.content) == {"pressed": True, "message": "Je volgt nu thema Wonen."}
+    response = member_client.post(
+        "/volgend/ontvolg/thema/", {"target": wonen.pk}, HTTP_ACCEPT="application/json"
+    )
+    assert json.loads(response.content)["pressed"] is False
+    assert not Follow.objects.filter(user=member).exists()
+
+
+def test_follow_without_javascript_redirects_to_a_safe_next(member_client, member, organisation):
+    response = member_client.post(
+        "/volgend/volg/organisatie/", {"target": organisation.pk, "next": "/themas/"}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/themas/")
+    response = member_client.post(
+        "/volgend/volg/organisatie/", {"target": organisation.pk, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == organisation.get_absolute_url()
+    assert Follow.objects.filter(user=member, organisation=organisation).count() == 1
+
+
+def test_unknown_kinds_and_targets_are_not_found(member_client, wonen):
+    assert member_client.post("/volgend/volg/tag/", {"target": wonen.pk}).status_code == 404
+    assert member_client.post("/volgend/volg/auteur/", {"target": 999_999}).status_code == 404
+    assert member_client.post("/volgend/volg/thema/", {"target": "x"}).status_code == 404
+
+
+def test_a_visitor_follows_after_logging_in_and_lands_back(client, member, wonen):
+    html = client.get("/themas/wonen/").content.decode()
+    assert button(html, "Volg thema Wonen") == "false"
+    response = client.post(
+        "/accounts/intentie/",
+        {"intent": "follow_theme", "target": wonen.pk, "next": "/themas/wonen/"},
+    )
+    assert response["Location"].startswith("/accounts/login/")
+    response = client.post(response["Location"], {"login": member.email, "password": PASSWORD})
+    assert response["Location"] == "/themas/wonen/"
+    assert Follow.objects.filter(user=member, theme=wonen).exists()
+    html = client.get("/themas/wonen/").content.decode()
+    assert button(html, "Ontvolg thema Wonen") == "true"
+
+
+def test_term_pages_have_feed_and_calendar_links(client, wonen, author):
+    html = client.get("/themas/wonen/").content.decode()
+    assert '<link rel="alternate" type="application/atom+xml"' in html
+    assert 'href="/themas/wonen/feed/"' in html
+    assert 'href="/themas/wonen/agenda.ics"' in html
+    html = client.get(author.get_absolute_url()).content.decode()
+    assert f'href="/auteurs/{author.slug}/feed/"' in html
+    assert "agenda.ics" not in html  # authors have no events
+    html = client.get("/artikelen/").content.decode()
+    assert 'type="application/atom+xml"' in html and 'href="/artikelen/feed/"' in html
+
+
+def test_article_and_event_pages_offer_follow_buttons(member_client, member, wonen):
+    theme_b = ThemeFactory()
+    writer = Author.objects.order_by("pk").first()
+    services.follow_add(user=member, term=writer)
+    article = ArticlePageFactory(
+        parent=ArticleIndexPage.objects.get(), terms__themes=[wonen], terms__authors=[writer]
+    )
+    html = member_client.get(article.url).content.decode()
+    assert button(html, f"Ontvolg auteur {writer.name}") == "true"
+    assert button(html, "Volg thema Wonen") == "false"
+    event = EventPageFactory(parent=EventIndexPage.objects.get(), terms__themes=[theme_b])
+    html = member_client.get(event.url).content.decode()
+    assert button(html, f"Volg thema {theme_b.name}") == "false"
+    assert f'href="/agenda/evenement/{event.pk}.ics"' in html
+
+
+def test_volgend_groups_follows_with_unfollow_buttons(member_client, member, wonen, author):
+    services.follow_add(user=member, term=wonen)
+    services.follow_add(user=member, term=author)
+    html = member_client.get("/volgend/").content.decode()
+    assert "Wat je volgt" in html
+    assert html.index("Thema's") < html.index("Auteurs")
+    assert button(html, "Ontvolg thema Wonen") == "true"
+    assert button(html, f"Ontvolg auteur {author.name}") == "true"
+
+
+def test_volgend_feed_says_why_and_marks_what_is_new(member_client, member, wonen, organisation):
+    services.follow_add(user=member, term=wonen)
+    services.follow_add(user=member, term=organisation)
+    both = published(
+        ArticlePageFactory(
+            parent=ArticleIndexPage.objects.get(),
+            title="Nieuw over wonen",
+            terms__themes=[wonen],
+            terms__organisations=[organisation],
+        ),
+        at=ago(minutes=5),
+    )
+    old = published(
+        EventPageFactory(
+            parent=EventIndexPage.objects.get(), title="Oude bijeenkomst", terms__themes=[wonen]
+        ),
+        at=ago(days=3),
+    )
+    unrelated = published(
+        ArticlePageFactory(parent=ArticleIndexPage.objects.get(), title="Los van alles"),
+        at=ago(minutes=1),
+    )
+    FollowSettings.objects.filter(user=member).update(visit_at=ago(days=1))
+    html = member_client.get("/volgend/").content.decode()
+    assert unrelated.title not in html
+    assert html.index(both.title) < html.index(old.title)
+    assert f"Omdat je thema Wonen en organisatie {organisation.name} volgt" in html
+    new_items = re.findall(r'follow-feed__item--new">\s*<p[^>]*>(.*?)</p>', html, re.S)
+    assert len(new_items) == 1  # the article: published after the previous visit
+    assert html.count("Nieuw sinds je vorige bezoek") == 1 and old.title in html
+    assert "Bewaar in leeslijst" in html  # the cards keep their leeslijst button
+
+
+def test_volgend_without_follows_suggests_themes(member_client):
+    html = member_client.get("/volgend/").content.decode()
+    assert "Je volgt nog niets" in html
+    assert button(html, "Volg thema Wonen") == "false"
+
+
+def test_digest_frequency_is_chosen_on_volgend(member_client, member, wonen):
+    services.follow_add(user=member, term=wonen)
+    html = member_client.get("/volgend/").content.decode()
+    assert re.search(r'value="weekly"[^>]*checked', html)
+    response = member_client.post("/volgend/instellingen/", {"digest": "daily"})
+    assert response["Location"] == "/volgend/#e-mail"
+    assert FollowSettings.objects.get(user=member).digest == "daily"
+    member_client.post("/volgend/instellingen/", {"digest": "hourly"})
+    assert FollowSettings.objects.get(user=member).digest == "daily"
+
+
+def count_queries(client, path) -> tuple[int, int]:
+    """(all queries, queries on the follows table) of the second request: caches warm. A cookie
+    keeps the visitors' page cache out of the way, so the page is rendered."""
+    client.cookies[settings.CSRF_COOKIE_NAME] = "render-afresh"
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    follow_queries = [q for q in queries if '"follows_follow"' in q["sql"]]
+    return len(queries), len(follow_queries)
+
+
+# The term page for a visitor: see tests/articles/test_queries.py. A member adds their session,
+# their user, their permissions (two, for Wagtail's user bar), the leeslijst (one query for the
+# header count and every card) and one query on the follows table for the follow button.
+TERM_PAGE = {"visitor": (10, 0), "member": (16, 1)}
+
+
+def test_term_page_costs_a_member_one_query_for_the_follow_button(client, member, wonen):
+    assert count_queries(client, "/themas/wonen/") == TERM_PAGE["visitor"]
+    client.force_login(member)
+    assert count_queries(client, "/themas/wonen/") == TERM_PAGE["member"]
+    services.follow_add(user=member, term=wonen)
+    assert count_queries(client, "/themas/wonen/") == TERM_PAGE["member"]
+
+
+# Session, user, permissions (two, Wagtail's user bar), the leeslijst, follows (with their terms),
+# settings, the visit, the restrictions check, count and page of the feed, its articles with
+# themes, organisations and authors, its events with themes and organisations, and the site for
+# the cards' links.
+VOLGEND_QUERIES = 20
+
+
+def test_volgend_costs_the_same_with_1_and_50_follows_and_500_items(member_client, member):
+    meting = Theme.objects.create(name="Meting", slug="meting")
+    services.follow_add(user=member, term=meting)
+    FollowSettings.objects.filter(user=member).update(visit_at=ago(days=1))
+    for factory, index in (
+        (ArticlePageFactory, ArticleIndexPage),
+        (EventPageFactory, EventIndexPage),
+    ):
+        published(factory(parent=index.objects.get(), terms__themes=[meting]), at=ago(seconds=-60))
+    with_1 = count_queries(member_client, "/volgend/")
+
+    # 49 more: every organisation and author of the demo (each generated article has both) and
+    # new themes; then enough generated articles for 500 items in the feed.
+    for term in [*Organisation.objects.all(), *Author.objects.all()]:
+        services.follow_add(user=member, term=term)
+    while Follow.objects.filter(user=member).count() < 50:
+        services.follow_add(user=member, term=ThemeFactory())
+    call_command("load_demo_content", articles=520, verbosity=0)
+    response = member_client.get("/volgend/")
+    assert response.context["items"].paginator.count >= 500
+    assert Follow.objects.filter(user=member).count() == 50
+    with_50 = count_queries(member_client, "/volgend/")
+    assert (with_1[0], with_50[0]) == (VOLGEND_QUERIES, VOLGEND_QUERIES)
