@@ -7,11 +7,12 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint vendor chromium lock clean
+.PHONY: help install run test lint vendor chromium lock clean bench
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test   lint, Django checks and the whole test suite (browser tests included)"
+	@echo "make bench  load a large site into PostgreSQL and measure it under gunicorn with wrk"
 	@echo "make lock   refresh constraints.txt from the current virtualenv"
 	@echo "make vendor refresh the vendored NL Design System CSS from npm"
 
@@ -66,6 +67,12 @@ test: lint node_modules/.installed chromium staticfiles/staticfiles.json
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Not part of `make test`: minutes long, and its numbers are for the closing note, not assertions.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 vendor: node_modules/.installed
 	mkdir -p static/vendor/utrecht

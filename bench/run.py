@@ -1,0 +1,267 @@
+"""`make bench`: load a large site into PostgreSQL, serve it with gunicorn as in production, drive
+it with wrk and print throughput, latency, errors and queries per page, as ratios to a bare view.
+
+Only loopback addresses are used. Options: `--duration` seconds per page (default 20),
+`--connections` (32), `--soak` for one 5-minute run of all pages at 32 connections,
+`--skip-load` to reuse the loaded database.
+"""
+
+import argparse
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/wijkportaal_bench"
+SCALE = {
+    "articles": 10_000,
+    "events": 1_000,
+    "themes": 50,
+    "organisations": 200,
+    "authors": 500,
+}
+TARGETS = {
+    "cached_ratio": 0.5,
+    "uncached_rps": 250,
+    "leeslijst_rps": 100,
+    "max_queries": 10,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--soak", action="store_true", help="also one 5-minute run of every page")
+    parser.add_argument("--skip-load", action="store_true")
+    args = parser.parse_args()
+
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-secret-key-" + "x" * 30,
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
+        "EMAIL_URL": "consolemail://",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    if not _which("wrk"):
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 2
+
+    if not args.skip_load:
+        started = time.monotonic()
+        _recreate_database(database_url)
+        _manage(env, "migrate", "--noinput", "--verbosity", "0")
+        _manage(env, "load_demo_content", *[f"--{k}={v}" for k, v in SCALE.items()])
+        _python(env, "from bench.data import load_members; load_members()")
+        print(f"Loaded the benchmark site in {time.monotonic() - started:.0f} s")
+    _manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    _python(env, "from django.core.cache import cache; cache.clear()")
+
+    plan = json.loads(_python(env, "from bench.data import plan; plan()", capture=True))
+    queries = json.loads(
+        _python(env, "from bench.data import query_counts; query_counts()", capture=True)
+    )
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    spawned = time.monotonic()
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "wijkportaal.wsgi:application",
+            "--config",
+            "python:wijkportaal.gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        first_response = _wait_for(f"{base}/health/", server) - spawned
+        rows = []
+        for page in plan:
+            url = base + page["path"]
+            _warm(url, page.get("cookie"))
+            result = _wrk(url, page.get("cookie"), args.duration, args.connections)
+            result.update(name=page["name"], kind=page["kind"], queries=queries.get(page["name"]))
+            rows.append(result)
+        memory = _worker_memory(server.pid)
+        _report(rows, first_response, memory, args)
+        if args.soak:
+            print("\nSoak: 5 minutes, every page in turn, 32 connections")
+            for page in plan:
+                result = _wrk(base + page["path"], page.get("cookie"), 300 // len(plan), 32)
+                print(
+                    f"  {page['name']:<28} {result['rps']:>8.0f} req/s  "
+                    f"errors {result['errors']}  p99 {result['p99']:.1f} ms"
+                )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    return 0
+
+
+def _report(rows, first_response, memory, args):
+    bare = next(row for row in rows if row["kind"] == "bare")
+    print(
+        f"\ngunicorn: {args.workers} sync workers; wrk: {args.connections} connections, "
+        f"{args.duration} s per page"
+    )
+    print(f"Time from start to first response: {first_response:.2f} s")
+    print(f"Worker memory (RSS): {', '.join(f'{mb:.0f} MB' for mb in memory)}")
+    header = (
+        f"{'page':<28}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'queries':>9}"
+    )
+    print("\n" + header + "\n" + "-" * len(header))
+    for row in rows:
+        ratio = row["rps"] / bare["rps"] if bare["rps"] else 0
+        queries = "-" if row["queries"] is None else row["queries"]
+        print(
+            f"{row['name']:<28}{row['rps']:>9.0f}{ratio:>8.2f}{row['p50']:>9.1f}"
+            f"{row['p99']:>9.1f}{row['errors']:>8}{queries:>9}"
+        )
+    print("\nTargets:")
+    for row in rows:
+        ratio = row["rps"] / bare["rps"] if bare["rps"] else 0
+        checks = []
+        if row["kind"] == "cached":
+            checks.append((f"cached >= {TARGETS['cached_ratio']:.0%} of bare", ratio >= 0.5))
+        if row["kind"] == "uncached":
+            checks.append((f">= {TARGETS['uncached_rps']} req/s", row["rps"] >= 250))
+        if row["kind"] == "leeslijst":
+            checks.append((f">= {TARGETS['leeslijst_rps']} req/s", row["rps"] >= 100))
+        if row["queries"] is not None:
+            checks.append((f"<= {TARGETS['max_queries']} queries", row["queries"] <= 10))
+        checks.append(("0 errors", row["errors"] == 0))
+        verdicts = ", ".join(f"{label}: {'met' if ok else 'MISSED'}" for label, ok in checks)
+        print(f"  {row['name']:<28} {verdicts}")
+
+
+def _wrk(url, cookie, duration, connections) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    ):
+        errors += sum(int(n) for n in match.groups())
+    return {
+        "rps": rps,
+        "p50": _latency(output, "50%"),
+        "p99": _latency(output, "99%"),
+        "errors": errors,
+    }
+
+
+def _latency(output: str, percentile: str) -> float:
+    match = re.search(rf"{re.escape(percentile)}\s+([\d.]+)(us|ms|s)", output)
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def _warm(url, cookie):
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    for _ in range(3):
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+
+
+def _worker_memory(master_pid: int) -> list[float]:
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if re.search(rf"^PPid:\s+{master_pid}$", text, re.M):
+            rss = re.search(r"^VmRSS:\s+(\d+) kB", text, re.M)
+            if rss:
+                sizes.append(int(rss.group(1)) / 1024)
+    return sorted(sizes)
+
+
+def _wait_for(url, server) -> float:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited: {server.stderr.read().decode()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return time.monotonic()
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def _recreate_database(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def _manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def _python(env, code, capture=False):
+    setup = "import django; django.setup(); "
+    result = subprocess.run(
+        [PYTHON, "-c", setup + code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=capture,
+        text=True,
+    )
+    return result.stdout if capture else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _which(name):
+    return any((Path(d) / name).exists() for d in os.environ.get("PATH", "").split(os.pathsep))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
