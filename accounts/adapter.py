@@ -19,6 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request):
         return getattr(request, "intent_next", None) or super().get_login_redirect_url(request)
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Count failed logins per address only. allauth prefixes the request's host (with its
+        port), so each host name or port a process answers on would count on its own."""
+        return credentials.get("email", credentials.get("username", "")).lower()
+
     def send_mail(self, template_prefix, email, context):
         super().send_mail(template_prefix, email, {"base_url": settings.BASE_URL, **context})
 
