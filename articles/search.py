@@ -8,16 +8,15 @@ Each facet costs one query, however many values or results it has.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import (
     Count,
     F,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     TextField,
     Value,
 )
@@ -166,28 +165,32 @@ def filter_q(filters: Filters, *, models, exclude: str = "") -> Q:
 
 
 def _term_counts(name: str, hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
+    """Counts per term among the hits: one grouped query over the links of the hits (a UNION
+    when articles and events both link the term), plus the chosen terms so they stay listed."""
     term_model = _term_models()[name]
-    total = Value(0)
-    for model, path in _relations()[name].items():
-        if model not in models:
-            continue
-        per_term = (
-            model.objects.filter(pk__in=hit_ids, **{path: OuterRef("pk")})
-            .order_by()
-            .values(path)
-            .annotate(n=Count("pk", distinct=True))
-            .values("n")
-        )
-        total = total + Coalesce(Subquery(per_term, output_field=IntegerField()), 0)
-    terms = (
-        term_model.objects.annotate(count=total)
-        .filter(Q(count__gt=0) | Q(slug__in=chosen))
-        .order_by("-count", "name")
-        .values_list("slug", "name", "count")
+    parts = [
+        model.objects.filter(pk__in=hit_ids)
+        .order_by()
+        .values_list(f"{path}__slug", f"{path}__name")
+        .annotate(n=Count("pk", distinct=True))
+        for model, path in _relations()[name].items()
+        if model in models
+    ]
+    parts.append(
+        term_model.objects.filter(slug__in=chosen)
+        .order_by()
+        .values_list("slug", "name")
+        .annotate(n=Value(0, output_field=IntegerField()))
     )
+    query = parts[0].union(*parts[1:], all=True)
+    counts, labels = Counter(), {}
+    for slug, label, count in query:
+        if slug is not None:
+            counts[slug] += count
+            labels[slug] = label
     return [
-        {"value": slug, "label": label, "count": count, "checked": slug in chosen}
-        for slug, label, count in terms
+        {"value": slug, "label": labels[slug], "count": counts[slug], "checked": slug in chosen}
+        for slug in sorted(counts, key=lambda slug: (-counts[slug], labels[slug]))
     ]
 
 

@@ -92,20 +92,32 @@ def terms_with_counts(model) -> QuerySet:
 
 
 def search_results(request, *, query: str, filters) -> dict:
-    """One page of search results with their facets and the matching terms; a fixed query count."""
+    """One page of search results with their facets and the matching terms; a fixed query count.
+
+    The full-text match is the costly part, so it runs once: its ranked page ids are read into
+    memory, and the filters, the page of results and every facet work from those ids.
+    """
+    from django.core.paginator import Paginator
+    from wagtail.models import Page
+
     from articles import search
 
     models = tuple(search.type_models().values())
-    matches = search.matching_pages(query)
-    results = paginate(
-        request,
-        search.result_rows(matches.filter(search.filter_q(filters, models=models))),
-        per_page=SEARCH_PAGE_SIZE,
+    ranked = list(search.matching_pages(query).values_list("pk", flat=True))
+    hits = Page.objects.filter(pk__in=ranked)
+    allowed = set(hits.filter(search.filter_q(filters, models=models)).values_list("pk", flat=True))
+    results = Paginator([pk for pk in ranked if pk in allowed], SEARCH_PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
-    results.object_list = search.result_hits(results.object_list, query, request=request)
+    rows = {
+        row.pk: row for row in search.result_rows(Page.objects.filter(pk__in=results.object_list))
+    }
+    results.object_list = search.result_hits(
+        [rows[pk] for pk in results.object_list if pk in rows], query, request=request
+    )
     return {
         "results": results,
-        "facets": search.facets(matches, filters, names=search.SEARCH_FACETS, models=models),
+        "facets": search.facets(hits, filters, names=search.SEARCH_FACETS, models=models),
         "terms": search.matching_terms(query),
     }
 
