@@ -14,6 +14,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def login(self, request, user):
         super().login(request, user)
+        # Whether to show Wagtail's user bar, decided once per login: checking the permission
+        # on every page would cost every member two queries for a bar only editors see.
+        request.session["may_edit"] = user.has_perm("wagtailadmin.access_admin")
         request.intent_next = intent_complete(request=request, user=user)
 
     def get_login_redirect_url(self, request):

@@ -250,3 +250,15 @@ def test_editor_reaches_the_admin_after_logging_in(client, editor):
     )
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_wagtail_user_bar_is_for_editors_only(client, member, django_user_model):
+    login(client, member.email)
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+    client.logout()
+    editor = django_user_model.objects.create_superuser(
+        email="redacteur@example.org", password="een-lang-wachtwoord-123"
+    )
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    login(client, editor.email, "een-lang-wachtwoord-123")
+    assert "wagtail-userbar" in client.get("/").content.decode()

@@ -179,7 +179,7 @@ def test_a_run_that_dies_is_finished_by_the_next_one(outbox, django_user_model, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_runs_at_once_send_each_member_one_digest(outbox, django_user_model):
+def test_two_runs_at_once_send_each_member_one_digest(outbox, django_user_model, page_root):
     """Two concurrent runs on PostgreSQL (SKIP LOCKED); on SQLite, which serialises writers, the
     two runs go one after the other and must still send each member one digest."""
     call_command("load_demo_content", verbosity=0)

@@ -185,9 +185,9 @@ def count_queries(client, path) -> tuple[int, int]:
 
 
 # The term page for a visitor: see tests/articles/test_queries.py. A member adds their session,
-# their user, their permissions (two, for Wagtail's user bar), the leeslijst (one query for the
-# header count and every card) and one query on the follows table for the follow button.
-TERM_PAGE = {"visitor": (10, 0), "member": (16, 1)}
+# their user, the leeslijst (one query for the header count and every card) and one query on
+# the follows table for the follow button.
+TERM_PAGE = {"visitor": (10, 0), "member": (14, 1)}
 
 
 def test_term_page_costs_a_member_one_query_for_the_follow_button(client, member, wonen):
@@ -198,11 +198,10 @@ def test_term_page_costs_a_member_one_query_for_the_follow_button(client, member
     assert count_queries(client, "/themas/wonen/") == TERM_PAGE["member"]
 
 
-# Session, user, permissions (two, Wagtail's user bar), the leeslijst, follows (with their terms),
-# settings, the visit, the restrictions check, count and page of the feed, its articles with
-# themes, organisations and authors, its events with themes and organisations, and the site for
-# the cards' links.
-VOLGEND_QUERIES = 20
+# Session, user, the leeslijst, follows (with their terms), settings, the visit, the
+# restrictions check, count and page of the feed, its articles with themes, organisations and
+# authors, its events with themes and organisations, and the site for the cards' links.
+VOLGEND_QUERIES = 18
 
 
 def test_volgend_costs_the_same_with_1_and_50_follows_and_500_items(member_client, member):
