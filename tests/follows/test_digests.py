@@ -6,13 +6,13 @@ from collections import Counter
 import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
 from articles.models import ArticleIndexPage, EventIndexPage, Theme
 from follows import digests, services
 from follows.models import DigestDelivery, FollowSettings
+from tests.concurrency import at_once
 from tests.factories import ArticlePageFactory, EventPageFactory
 from tests.follows.conftest import ago, make_member, published
 
@@ -186,29 +186,7 @@ def test_two_runs_at_once_send_each_member_one_digest(outbox, django_user_model,
     theme = Theme.objects.get(slug="wonen")
     members = followers(django_user_model, theme, 12)
     new_article(theme)
-    errors = []
-
-    def run(barrier):
-        try:
-            if barrier:
-                barrier.wait(timeout=10)
-            digests.digests_send()
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            if barrier:
-                connections.close_all()
-
-    if connection.vendor == "postgresql":
-        barrier = threading.Barrier(2)
-        threads = [threading.Thread(target=run, args=(barrier,)) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-    else:
-        run(None)
-        run(None)
+    errors = at_once(digests.digests_send, 2)
     assert errors == []
     assert Counter(m.to[0] for m in outbox) == {m.email: 1 for m in members}
     assert DigestDelivery.objects.filter(status="sent").count() == 12

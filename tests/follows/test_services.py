@@ -1,8 +1,7 @@
 import datetime
-import threading
 
 import pytest
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, transaction
 
 from accounts.exports import user_export
 from accounts.intents import _intents
@@ -10,6 +9,7 @@ from accounts.services import user_delete
 from articles.models import Theme
 from follows import services
 from follows.models import DigestDelivery, Follow, FollowSettings
+from tests.concurrency import at_once
 from tests.follows.conftest import ago, make_member
 
 pytestmark = pytest.mark.django_db
@@ -119,29 +119,7 @@ def test_eight_members_devices_following_at_once_make_one_follow(django_user_mod
     calls run one after another and must still leave one row."""
     member = make_member(django_user_model)
     theme = Theme.objects.create(name="Gelijktijdig", slug="gelijktijdig")
-    errors = []
-
-    def follow(barrier):
-        try:
-            if barrier:
-                barrier.wait(timeout=10)
-            services.follow_add(user=member, term=theme)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            if barrier:
-                connections.close_all()
-
-    if connection.vendor == "postgresql":
-        barrier = threading.Barrier(8)
-        threads = [threading.Thread(target=follow, args=(barrier,)) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-    else:
-        for _ in range(8):
-            follow(None)
+    errors = at_once(lambda: services.follow_add(user=member, term=theme), 8)
     assert errors == []
     assert Follow.objects.filter(user=member, theme=theme).count() == 1
     assert FollowSettings.objects.filter(user=member).count() == 1

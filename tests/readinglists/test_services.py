@@ -1,14 +1,13 @@
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 from wagtail.models import Page
 
 from accounts.exports import user_export
 from accounts.services import user_delete
 from readinglists import selectors, services
 from readinglists.models import NOTE_MAX_LENGTH, ReadingListItem
+from tests.concurrency import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -103,28 +102,6 @@ def test_eight_simultaneous_saves_make_one_item(django_user_model, page_root):
     same 8 saves run one after another (its database lock makes real concurrency impossible)."""
     page = page_root.add_child(instance=Page(title="Snel bewaard", slug="snel-bewaard", live=True))
     user = django_user_model.objects.create_user(email="snel@example.org", password="x")
-    errors = []
-
-    def save(barrier=None):
-        try:
-            if barrier:
-                barrier.wait(timeout=10)
-            services.reading_list_add(user=user, page=page)
-        except Exception as error:  # noqa: BLE001 - any error fails the test below
-            errors.append(error)
-        finally:
-            if barrier:
-                connection.close()
-
-    if connection.vendor == "postgresql":
-        barrier = threading.Barrier(8)
-        threads = [threading.Thread(target=save, args=(barrier,)) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-    else:
-        for _ in range(8):
-            save()
+    errors = at_once(lambda: services.reading_list_add(user=user, page=page), 8)
     assert errors == []
     assert ReadingListItem.objects.filter(user=user, page=page).count() == 1

@@ -1,0 +1,37 @@
+"""Run one call from several threads at the same moment, for the race tests."""
+
+import threading
+
+from django.db import connection, connections
+
+
+def at_once(call, times: int, *, timeout: float = 60) -> list[Exception]:
+    """Call `call()` `times` times, all starting together on PostgreSQL; the errors raised.
+
+    SQLite lets one writer in at a time, so there the calls run one after another: the same
+    idempotency, without the race. Each thread closes its own database connections.
+    """
+    errors: list[Exception] = []
+
+    def run(barrier):
+        try:
+            if barrier:
+                barrier.wait(timeout=10)
+            call()
+        except Exception as error:  # noqa: BLE001 - the caller asserts there are none
+            errors.append(error)
+        finally:
+            if barrier:
+                connections.close_all()
+
+    if connection.vendor == "postgresql":
+        barrier = threading.Barrier(times)
+        threads = [threading.Thread(target=run, args=(barrier,)) for _ in range(times)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=timeout)
+    else:
+        for _ in range(times):
+            run(None)
+    return errors
