@@ -1,5 +1,6 @@
 """The demo content: idempotent, complete, in our own words, and fast to scale up."""
 
+import os
 import re
 from pathlib import Path
 
@@ -69,7 +70,12 @@ def test_the_demo_has_what_the_issue_asks():
 
 def test_demo_text_is_our_own_words():
     """No run of 12 words may come from the seed page (the same check the project's hook runs)."""
-    assert SEED.exists(), f"the seed page is missing at {SEED}"
+    if not SEED.exists():
+        # The seed lives beside the repository in the team's workspace (and CI), not in it: its
+        # sentences must not be copied in. Elsewhere there is nothing to compare with.
+        if os.environ.get("CI"):
+            pytest.fail(f"the seed page is missing at {SEED}")
+        pytest.skip(f"no seed page at {SEED} to compare with")
     words = re.findall(r"\w+", SEED.read_text(encoding="utf-8").lower())
     runs = {" ".join(words[i : i + 12]) for i in range(len(words) - 11)}
     source = Path(demo_data.__file__).read_text(encoding="utf-8")
