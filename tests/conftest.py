@@ -46,6 +46,29 @@ def explainer_index(db):
     return ExplainerIndexPage.objects.get()
 
 
+MEMBER_PASSWORD = "een-lang-wachtwoord-voor-tests"
+
+
+def make_member(django_user_model, email="lid@example.org"):
+    """A member whose e-mail address is confirmed, so they can log in."""
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(email=email, password=MEMBER_PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def member(db, django_user_model):
+    return make_member(django_user_model)
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
 @pytest.fixture
 def editor(db, django_user_model):
     return django_user_model.objects.create_superuser(

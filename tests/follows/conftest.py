@@ -1,30 +1,10 @@
 import datetime
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 from wagtail.models import Page
 
 from articles.models import Author, Organisation, Theme
-
-PASSWORD = "een-lang-wachtwoord-voor-tests"
-
-
-def make_member(django_user_model, email="volger@example.org"):
-    user = django_user_model.objects.create_user(email=email, password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-@pytest.fixture
-def member(db, django_user_model):
-    return make_member(django_user_model)
-
-
-@pytest.fixture
-def member_client(client, member):
-    client.force_login(member)
-    return client
 
 
 @pytest.fixture

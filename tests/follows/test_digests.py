@@ -13,8 +13,9 @@ from articles.models import ArticleIndexPage, EventIndexPage, Theme
 from follows import digests, services
 from follows.models import DigestDelivery, FollowSettings
 from tests.concurrency import at_once
+from tests.conftest import make_member
 from tests.factories import ArticlePageFactory, EventPageFactory
-from tests.follows.conftest import ago, make_member, published
+from tests.follows.conftest import ago, published
 
 SENT: list = []
 _lock = threading.Lock()

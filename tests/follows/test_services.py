@@ -10,7 +10,8 @@ from articles.models import Theme
 from follows import services
 from follows.models import DigestDelivery, Follow, FollowSettings
 from tests.concurrency import at_once
-from tests.follows.conftest import ago, make_member
+from tests.conftest import make_member
+from tests.follows.conftest import ago
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import ArticleIndexPage, Author, EventIndexPage, Organisation, Theme
 from follows import services
 from follows.models import Follow, FollowSettings
+from tests.conftest import MEMBER_PASSWORD as PASSWORD
 from tests.factories import ArticlePageFactory, EventPageFactory, ThemeFactory
-from tests.follows.conftest import PASSWORD, ago, published
+from tests.follows.conftest import ago, published
 
 pytestmark = pytest.mark.django_db
 

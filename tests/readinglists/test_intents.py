@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.intents import SESSION_KEY
 from readinglists.models import ReadingListItem
-from tests.readinglists.conftest import PASSWORD
+from tests.conftest import MEMBER_PASSWORD as PASSWORD
 
 pytestmark = pytest.mark.django_db
 
