@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -8,22 +9,35 @@ from readinglists import selectors
 from readinglists.models import NOTE_MAX_LENGTH, ReadingListItem
 
 
-@transaction.atomic
+def reading_list_changed(*, user_id: int) -> None:
+    """Retire the member's cached leeslijst pages (see `selectors.reading_list_version`)."""
+    key = selectors.version_key(user_id)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 2, timeout=None)
+
+
 def reading_list_add(*, user: User, page: Page) -> ReadingListItem:
     """Save `page` for `user`; saving it again, even at the same moment, keeps the one item."""
-    ReadingListItem.objects.bulk_create(
-        [ReadingListItem(user=user, page=page, title=page.title[:255])], ignore_conflicts=True
-    )
-    return ReadingListItem.objects.get(user=user, page=page)
+    with transaction.atomic():
+        ReadingListItem.objects.bulk_create(
+            [ReadingListItem(user=user, page=page, title=page.title[:255])], ignore_conflicts=True
+        )
+        item = ReadingListItem.objects.get(user=user, page=page)
+    reading_list_changed(user_id=user.pk)
+    return item
 
 
 def reading_list_remove(*, user: User, page: Page) -> None:
     """Take `page` off the member's list; nothing happens when it is not on it."""
     ReadingListItem.objects.filter(user=user, page=page).delete()
+    reading_list_changed(user_id=user.pk)
 
 
 def reading_list_item_remove(*, item: ReadingListItem) -> None:
     item.delete()
+    reading_list_changed(user_id=item.user_id)
 
 
 def reading_list_item_mark_read(*, item: ReadingListItem, read: bool) -> ReadingListItem:
@@ -33,6 +47,7 @@ def reading_list_item_mark_read(*, item: ReadingListItem, read: bool) -> Reading
     elif not read:
         item.read_at = None
     item.save(update_fields=["read_at"])
+    reading_list_changed(user_id=item.user_id)
     return item
 
 
@@ -44,6 +59,7 @@ def reading_list_item_note_set(*, item: ReadingListItem, note: str) -> ReadingLi
         )
     item.note = note
     item.save(update_fields=["note"])
+    reading_list_changed(user_id=item.user_id)
     return item
 
 

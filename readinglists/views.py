@@ -2,20 +2,29 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.intents import safe_next
+from articles import page_cache
 from articles.models import Theme
 from articles.selectors import paginate
 from readinglists import selectors, services
 from readinglists.forms import FilterForm, NoteForm
+from readinglists.models import NOTE_MAX_LENGTH
 
 PER_PAGE = 50
+_ITEM_URLS = ("item_note", "item_read", "item_remove")
+_PK = 987654321
+#: Stands in for the CSRF token in a cached list: every response gets its own token.
+CSRF_PLACEHOLDER = "@@leeslijst-csrf@@"
 
 
 def _wants_json(request) -> bool:
@@ -34,6 +43,21 @@ def _item_or_404(request, pk):
 
 
 def _render_list(request, *, note_forms=None, next_url="", status=200):
+    """The list, as rendered for this member before unless it or the content changed since; a
+    list with a note that failed or with messages is always rendered anew."""
+    if note_forms or get_messages(request):
+        return _render_list_fresh(request, note_forms=note_forms, next_url=next_url, status=status)
+    version = selectors.reading_list_version(user=request.user)
+    key = page_cache.cache_key(f"leeslijst:{request.user.pk}:{version}", request)
+    cached = cache.get(key)
+    token = get_token(request)
+    if cached is None:
+        cached = _render_list_fresh(request, csrf_token=CSRF_PLACEHOLDER).content.decode()
+        cache.set(key, cached, page_cache.TIMEOUT)
+    return HttpResponse(cached.replace(CSRF_PLACEHOLDER, token))
+
+
+def _render_list_fresh(request, *, note_forms=None, next_url="", status=200, csrf_token=None):
     themes = list(Theme.objects.order_by("name"))
     filters = FilterForm(request.GET or None, themes=themes)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
@@ -47,11 +71,18 @@ def _render_list(request, *, note_forms=None, next_url="", status=200):
     )
     rows = selectors.reading_list_rows(items.object_list, request=request)
     note_forms = note_forms or {}
+    # Each row has three forms; their addresses come from one reverse each, not one per row.
+    urls = {name: reverse(f"readinglists:{name}", args=[_PK]) for name in _ITEM_URLS}
     for row in rows:
         item = row["item"]
-        row["note_form"] = note_forms.get(item.pk) or NoteForm(
-            initial={"note": item.note}, prefix=f"item-{item.pk}"
-        )
+        for name, url in urls.items():
+            row[name] = url.replace(str(_PK), str(item.pk))
+        row["note_field"] = f"item-{item.pk}-note"
+        row["note_value"] = item.note
+        if form := note_forms.get(item.pk):
+            # Shown again with what was typed, so nothing is lost.
+            row["note_value"] = form["note"].value() or ""
+            row["note_errors"] = form["note"].errors
     context = {
         "items": items,
         "rows": rows,
@@ -59,7 +90,10 @@ def _render_list(request, *, note_forms=None, next_url="", status=200):
         "filtered": bool(cleaned.get("status") or theme),
         "next": next_url or request.get_full_path(),
         "note_failed": bool(note_forms),
+        "note_max_length": NOTE_MAX_LENGTH,
     }
+    if csrf_token is not None:
+        context["csrf_token"] = csrf_token
     return render(request, "readinglists/reading_list.html", context, status=status)
 
 
