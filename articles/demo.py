@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
 from articles import demo_data
+from articles.cards import cards_clear
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -91,6 +92,7 @@ def demo_content_load(
     _top_up_events(event_index, events, today)
     # Pages made here are not published through Wagtail's signals: retire cached pages by hand.
     page_cache_clear()
+    cards_clear()
     return {
         "articles": ArticlePage.objects.count(),
         "events": EventPage.objects.count(),

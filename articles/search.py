@@ -25,6 +25,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.search.query import Or, PlainText
 
+from articles.memo import public
+
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 MAX_FILTER_VALUES = 20
@@ -262,7 +264,7 @@ def facets(pages: QuerySet, filters: Filters, *, names, models) -> list[dict]:
 def searchable_pages() -> QuerySet:
     from wagtail.models import Page
 
-    return Page.objects.live().public().type(*type_models().values())
+    return public(Page.objects.live()).type(*type_models().values())
 
 
 def matching_pages(query: str) -> QuerySet:

@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from articles import selectors as article_selectors
+from articles.memo import public
 from articles.models import ArticleIndexPage, Author, EventPage, Organisation, Theme
 from follows import ical
 from follows.selectors import Followed, feed_items, feed_pages
@@ -63,7 +64,9 @@ class ArticlesFeed(_PageFeed):
         return _absolute(reverse("follows:articles_feed"))
 
     def items(self):
-        return article_selectors.article_cards()[:FEED_SIZE]
+        articles = list(article_selectors.article_cards()[:FEED_SIZE])
+        article_selectors.terms_attach(articles=articles)
+        return articles
 
 
 class TermFeed(_PageFeed):
@@ -102,7 +105,7 @@ def _calendar_response(body: str, *, filename: str) -> HttpResponse:
 
 @require_safe
 def event_calendar(request, page_id: int):
-    event = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
+    event = get_object_or_404(public(EventPage.objects.live()), pk=page_id)
     return _calendar_response(
         ical.calendar([event], name=event.title), filename=f"{event.slug}.ics"
     )

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from wagtail.models import Page
 
+from articles.memo import public
+from articles.selectors import TOTAL, with_total
 from follows.models import KINDS, Follow, FollowSettings
 
 KIND_HEADINGS = {"theme": "Thema's", "organisation": "Organisaties", "author": "Auteurs"}
@@ -33,6 +35,7 @@ class FeedItem:
     kind: str
     reasons: list = field(default_factory=list)
     is_new: bool = False
+    card: str = ""
 
     @property
     def reason_text(self) -> str:
@@ -76,6 +79,11 @@ def followed_for_user(*, user) -> Followed:
             if value is not None:
                 ids[kind].add(value)
     return Followed(**{kind: frozenset(values) for kind, values in ids.items()})
+
+
+def followed_remember(request, followed: Followed) -> None:
+    """Let the page's follow buttons use what the view read already."""
+    request._followed = followed
 
 
 def followed_for_request(request) -> Followed:
@@ -122,37 +130,32 @@ def feed_pages(*, followed: Followed, since=None, until=None) -> QuerySet:
     "Newest" is when an item appeared on the site (`first_published_at`), so a backdated article
     published today is new today.
     """
-    pages = Page.objects.live().public().filter(_followed_pages_q(followed))
+    pages = public(Page.objects.live()).filter(_followed_pages_q(followed))
     if since is not None:
         pages = pages.filter(first_published_at__gt=since)
     if until is not None:
         pages = pages.filter(first_published_at__lte=until)
-    return pages.order_by(F("first_published_at").desc(nulls_last=True), "-pk").values_list(
-        "pk", "content_type__model", named=True
+    return (
+        with_total(pages)
+        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        .values_list("pk", "content_type__model", TOTAL, named=True)
     )
 
 
 def feed_items(rows, *, followed: Followed, new_since=None) -> list[FeedItem]:
-    """The cards for one page of `feed_pages` rows: two queries per kind of page, whatever the size."""
-    from articles.models import ArticlePage, ArticlePageAuthor, EventPage
+    """The cards for one page of `feed_pages` rows: one query per kind of page and one for all
+    their terms, whatever the size."""
+    from articles.models import ArticlePage, EventPage
+    from articles.selectors import terms_attach
 
     ids = {"articlepage": [], "eventpage": []}
     for row in rows:
         ids[row.content_type__model].append(row.pk)
-    articles, events = [], []
-    if ids["articlepage"]:
-        articles = ArticlePage.objects.filter(pk__in=ids["articlepage"]).prefetch_related(
-            "themes",
-            "organisations",
-            Prefetch(
-                "article_authors",
-                queryset=ArticlePageAuthor.objects.select_related("author").order_by("sort_order"),
-            ),
-        )
-    if ids["eventpage"]:
-        events = EventPage.objects.filter(pk__in=ids["eventpage"]).prefetch_related(
-            "themes", "organisations"
-        )
+    articles = (
+        list(ArticlePage.objects.filter(pk__in=ids["articlepage"])) if ids["articlepage"] else []
+    )
+    events = list(EventPage.objects.filter(pk__in=ids["eventpage"])) if ids["eventpage"] else []
+    terms_attach(articles=articles, events=events)
     pages = {page.pk: page for page in [*articles, *events]}
     items = []
     for row in rows:

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.intents import safe_next
+from articles.cards import cards_render
 from articles.models import Author, Organisation, Theme
 from articles.selectors import paginate
 from follows import digests, selectors, services
@@ -75,6 +76,7 @@ def follow_remove(request, kind: str):
 def following(request):
     follows = list(selectors.follows_for_user(user=request.user))
     followed = selectors.followed_from(follows)
+    selectors.followed_remember(request, followed)
     follow_settings = selectors.follow_settings_for_user(user=request.user)
     if follow_settings is not None:
         services.follow_visit_record(follow_settings=follow_settings)
@@ -84,6 +86,12 @@ def following(request):
         followed=followed,
         new_since=follow_settings.new_since if follow_settings else None,
     )
+    for item, card in zip(
+        page.object_list,
+        cards_render(request, [item.page for item in page.object_list]),
+        strict=True,
+    ):
+        item.card = card
     digest = follow_settings.digest if follow_settings else FollowSettings.Digest.WEEKLY
     return render(
         request,

@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from wagtail.models import Page
 
 from readinglists.models import ReadingListItem
 
+#: The names of the leeslijst state in personal slots (articles.personal).
+STATE = "leeslijst"
+STATE_COUNT = "leeslijst_count"
 STATUS_READ = "gelezen"
 STATUS_UNREAD = "ongelezen"
 
@@ -29,15 +33,25 @@ def reading_list_page_ids(*, user) -> list:
     return list(ReadingListItem.objects.filter(user=user).values_list("page_id", flat=True))
 
 
-def reading_list_page_ids_for_request(request) -> list:
-    """`reading_list_page_ids` read once per request, for the header count and every button."""
+def reading_list_page_ids_for_request(request) -> frozenset:
+    """The saved page ids read once per request, for the header count and every button."""
     user = request.user
     if not user.is_authenticated:
-        return []
+        return frozenset()
     cached = getattr(request, "_reading_list_page_ids", None)
     if cached is None:
-        cached = request._reading_list_page_ids = reading_list_page_ids(user=user)
+        cached = request._reading_list_page_ids = frozenset(reading_list_page_ids(user=user))
     return cached
+
+
+def version_key(user_id: int) -> str:
+    return f"leeslijst:version:{user_id}"
+
+
+def reading_list_version(*, user) -> int:
+    """A number that changes whenever the member's leeslijst does (`services` bumps it): the
+    rendered list is cached under it."""
+    return cache.get_or_set(version_key(user.pk), 1, timeout=None)
 
 
 def reading_list_count(*, user) -> int:

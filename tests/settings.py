@@ -9,5 +9,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # One test process: its own memory is the cache every "server process" shares. Production uses
 # Redis or the database cache (tests/accounts/test_settings.py checks that choice).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CARD_CACHE = True
 # Tasks run at once, so a test sees their effect without a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

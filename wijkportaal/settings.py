@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "articles.page_cache.SharedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -153,6 +154,9 @@ else:
             "LOCATION": "wijkportaal_cache",
         }
     }
+# Keep each article and event card in the cache (articles.cards). Only worth it with a cache
+# that writes many keys at once: the database cache writes them one by one.
+CARD_CACHE = bool(env("REDIS_URL"))
 
 _email = env.email_url("EMAIL_URL")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
@@ -250,6 +254,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(BASE_URL).scheme or "https"
 # every attempt is refused for 5 minutes, the right password included.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Pages for members only send visitors to the same login (Wagtail's own form has no rate limits).
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Background work (Wagtail's own tasks, mail) goes through django-tasks. In production the

@@ -39,6 +39,14 @@ class IntroBodyMixin(models.Model):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Wagtail reads these for every page it serves: read them from the per-process copy."""
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        from articles.memo import view_restrictions_of
+
+        return view_restrictions_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.depth > 2:
@@ -191,6 +199,8 @@ class ArticlePage(IntroBodyMixin, Page):
     class Meta:
         verbose_name = "artikel"
         verbose_name_plural = "artikelen"
+        # Newest first: the home page, the index and the feeds read the top of this.
+        indexes = [models.Index(fields=["publication_date", "page_ptr"], name="article_published")]
 
     @cached_property
     def reading_time(self) -> int:
@@ -301,6 +311,7 @@ class EventPage(IntroBodyMixin, Page):
     class Meta:
         verbose_name = "evenement"
         verbose_name_plural = "evenementen"
+        indexes = [models.Index(fields=["start", "page_ptr"], name="event_start")]
 
     def clean(self):
         super().clean()

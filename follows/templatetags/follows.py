@@ -1,34 +1,30 @@
 from django import template
-from django.middleware.csrf import get_token
 from django.urls import reverse
 
-from follows import selectors
+from articles import personal
 
 register = template.Library()
 
 
-@register.inclusion_tag("components/toggle_button.html")
-def follow_button(request, term) -> dict:
+@register.simple_tag
+def follow_button(request, term):
     """ "Volg thema Wonen" / "Ontvolg thema Wonen": no query for visitors, one per request for
-    members however many buttons the page has."""
-    member = request.user.is_authenticated
+    members however many buttons the page has; a personal slot in a shared render."""
     label = f"{term.kind_label} {term.name}"
     kind = term._meta.model_name
-    return {
-        "member": member,
-        "csrf_token": get_token(request) if member else "",
+    context = {
         "action_on": reverse("follows:add", kwargs={"kind": term.kind_label}),
         "action_off": reverse("follows:remove", kwargs={"kind": term.kind_label}),
         "intent": f"follow_{kind}",
         "target": term.pk,
         "next": request.get_full_path(),
-        "pressed": member and term in selectors.followed_for_request(request),
         "label_on": f"Ontvolg {label}",
         "label_off": f"Volg {label}",
         "message_on": f"Je volgt nu {label}.",
         "message_off": f"Je volgt {label} niet meer.",
         "key": f"volg-{kind}-{term.pk}",
     }
+    return personal.toggle_button(request, context, state=(kind, term.pk))
 
 
 @register.simple_tag

@@ -1,33 +1,54 @@
 from django import template
-from django.middleware.csrf import get_token
 from django.urls import reverse
 
+from articles import personal
 from readinglists import selectors
 from readinglists.services import INTENT_ADD
 
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def account_nav(context, request):
+    """The header's account menu, with the leeslijst count that shares its one query with every
+    button on the page; a personal slot in a shared render. Its CSRF token is the page's own."""
+    from django.template.loader import get_template
+
+    template = get_template("components/account_nav.html")
+    render = personal.shared_render(request)
+    if render is None:
+        member = request.user.is_authenticated
+        return template.render(
+            {
+                "request": request,
+                "member": member,
+                "count": len(selectors.reading_list_page_ids_for_request(request)) if member else 0,
+                "csrf_token": context.get("csrf_token", "") if member else "",
+            }
+        )
+    return render.slot(
+        visitor=template.render({"request": request, "member": False}),
+        member_on=template.render(
+            {
+                "request": request,
+                "member": True,
+                "count": render.placeholder(selectors.STATE_COUNT),
+                "csrf_token": render.placeholder(personal.CSRF),
+            }
+        ),
+    )
+
+
 @register.simple_tag
-def reading_list_count(request) -> int:
-    """The size of the member's leeslijst; shares its one query with every button on the page."""
-    return len(selectors.reading_list_page_ids_for_request(request))
-
-
-@register.inclusion_tag("components/toggle_button.html")
-def reading_list_button(request, page_id, title: str) -> dict:
+def reading_list_button(request, page_id, title: str):
     """The leeslijst button for one article or event: no query for visitors, one per request
-    for members however many buttons the page has."""
-    member = request.user.is_authenticated
-    return {
-        "member": member,
-        "csrf_token": get_token(request) if member else "",
+    for members however many buttons the page has; a personal slot in a shared render."""
+    context = {
         "action_on": reverse("readinglists:add"),
         "action_off": reverse("readinglists:remove"),
         "intent": INTENT_ADD,
         "target": page_id,
         "next": request.get_full_path(),
-        "pressed": member and page_id in selectors.reading_list_page_ids_for_request(request),
         "label_on": "Verwijder uit leeslijst",
         "label_off": "Bewaar in leeslijst",
         "context": f": {title}",
@@ -35,3 +56,4 @@ def reading_list_button(request, page_id, title: str) -> dict:
         "message_off": f"“{title}” is uit je leeslijst gehaald.",
         "key": f"leeslijst-{page_id}",
     }
+    return personal.toggle_button(request, context, state=(selectors.STATE, page_id))

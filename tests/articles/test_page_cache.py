@@ -38,8 +38,14 @@ def test_anyone_with_a_session_or_csrf_cookie_gets_a_fresh_page(client, editor):
     assert "X-Cache" not in get(client, "/artikelen/")[0]
 
 
-@pytest.mark.parametrize("path", ["/zoeken/?q=buurt", "/health/", "/bestaat-niet/"])
-def test_search_health_and_errors_are_not_cached(client, path):
+def test_searches_are_cached_like_pages(client):
+    # A query is asked again and again ("buurtteam", "wijkaanpak"); a new one costs one write.
+    assert get(client, "/zoeken/?q=buurt")[0]["X-Cache"] == "miss"
+    assert get(client, "/zoeken/?q=buurt")[0]["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("path", ["/health/", "/bestaat-niet/"])
+def test_health_and_errors_are_not_cached(client, path):
     get(client, path)
     assert "X-Cache" not in get(client, path)[0]
 

@@ -6,7 +6,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.cards import cards_clear
 from articles.models import ArticlePage, Author, Organisation, Theme
+from articles.page_cache import page_cache_clear
 from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +22,7 @@ def cache_backend(request, settings):
     card (a page URL built without the request) would show up here as a growing count.
     """
     if request.param == "database":
+        settings.CARD_CACHE = False  # as in production without Redis
         settings.CACHES = {
             "default": {
                 "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -51,26 +54,41 @@ def fresh_articles(article_index):
     return make
 
 
-def count_queries(client, path) -> int:
-    """What rendering `path` costs: a cookie keeps the visitors' page cache out of the way."""
+def count_queries(client, path, *, retire=("pages", "cards")) -> int:
+    """What serving `path` again costs, after retiring the cached `pages` and/or `cards` (what
+    publishing or editing a term does; the factories write past those signals). A cookie keeps
+    the visitors' page cache out of the way, as a member's session would."""
     client.cookies[settings.CSRF_COOKIE_NAME] = "render-afresh"
+    page_cache_clear()
     client.get(path)  # warm Wagtail's site cache, as on a running server
+    if "pages" in retire:
+        page_cache_clear()
+    if "cards" in retire:
+        cards_clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
     return len(queries)
 
 
-# Wagtail's serving costs the site, one query per level of the path and two for view
-# restrictions; then the index adds restrictions, breadcrumbs, the four filter facets (theme,
-# organisation, author, year: one query each), count, articles, themes, authors;
-# the article adds breadcrumbs, authors, themes, organisations. The theme page (a Django view) is
-# the site (for the cards' links), the theme, restrictions twice, count, articles, themes,
-# authors, events and their themes.
+# Rendering with nothing cached. Wagtail's serving costs one query per level of the path (the
+# site and the view restrictions are remembered per process: articles.memo); then the index
+# adds breadcrumbs, the four filter facets (theme, organisation, author, year: one query each),
+# the count, one page of articles and the terms of their cards. The article adds breadcrumbs,
+# authors, themes, organisations. The theme page (a Django view) is the theme, one page of
+# articles with the count, the coming events and the terms of the articles' and of the events'
+# cards.
 EXPECTED = {
-    "memory": {"index": 16, "theme": 10, "article": 12},
-    # Plus Wagtail's cached site root paths, read once per request.
-    "database": {"index": 17, "theme": 11, "article": 13},
+    "memory": {"index": 10, "theme": 6, "article": 8},
+    # Plus Wagtail's cached site root paths, read once per request, and the shared-page cache's
+    # reads and write (the versions, the page, and the database cache's write of the page).
+    # Cards are not cached without Redis.
+    "database": {"index": 18, "theme": 14, "article": 16},
+}
+# After a publish the other cards are still cached: their terms need not be read.
+AFTER_PUBLISH = {
+    "memory": {"index": 9, "theme": 4},
+    "database": {"index": 18, "theme": 14},
 }
 
 
@@ -83,6 +101,14 @@ def test_listings_cost_the_same_with_3_and_30_articles(
     fresh_articles(27)
     with_30 = count_queries(client, path)
     assert (with_3, with_30) == (EXPECTED[cache_backend][kind],) * 2
+
+
+@pytest.mark.parametrize(("kind", "path"), [("index", "/artikelen/"), ("theme", "/themas/wonen/")])
+def test_a_listing_after_a_publish_reuses_its_cards(
+    client, fresh_articles, cache_backend, kind, path
+):
+    fresh_articles(30)
+    assert count_queries(client, path, retire=("pages",)) == AFTER_PUBLISH[cache_backend][kind]
 
 
 def test_article_page_costs_the_same_with_3_and_30_articles(client, fresh_articles, cache_backend):
@@ -98,3 +124,16 @@ def test_home_page_query_count_is_fixed(client, fresh_articles):
     with_3 = count_queries(client, "/")
     fresh_articles(27)
     assert count_queries(client, "/") == with_3
+
+
+#: Served again from the shared-page cache: nothing with the in-memory cache; with the database
+#: cache, the content version and the page.
+SERVED = {"memory": 0, "database": 2}
+
+
+@pytest.mark.parametrize("path", ["/", "/artikelen/", "/themas/wonen/", "/evenementen/"])
+def test_a_rendered_page_is_served_again_without_rendering(
+    client, fresh_articles, cache_backend, path
+):
+    fresh_articles(3)
+    assert count_queries(client, path, retire=()) == SERVED[cache_backend]
