@@ -3,35 +3,64 @@
 A page that everyone may read is rendered once without a reader: a *shared render*. Each
 personal part (the account menu, every leeslijst and volg button) is rendered there in all its
 variants and left in the page as a numbered slot. `articles.page_cache` caches that shared copy,
-and every request fills the slots for its own reader, from one query per kind of state on the
-page. Members so get fresh pages with their own state without the page being rendered again for
-each of them.
+and every request fills the slots for its own reader. Members so get fresh pages with their own
+state without the page being rendered again for each of them.
 
-The apps that own a kind of state register how to read it for a request: `register_state` for a
-set the slots test membership of (`("leeslijst", page_id) in saved`), `register_value` for a text
-put in place of a placeholder (the leeslijst count). The CSRF token and the address of the page
-(`NEXT`) are built in.
+A member's state (the pages they saved, the terms they follow) is kept in the cache as one
+entry (`member_state`); the apps that own a kind of state register how to read it from the
+database (`register_state_source`) and drop the entry when it changes (`member_state_changed`).
+A placeholder's text comes from `register_value` (the leeslijst count). The CSRF token and the
+address of the page (`NEXT`) are built in.
 """
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-_states: dict[str, Callable] = {}
+_sources: dict[str, Callable] = {}
 _values: dict[str, Callable] = {}
+#: How long a member's state is kept at most; every change drops it at once.
+STATE_TIMEOUT = 5 * 60
 CSRF = "csrf"
 #: The address of the page the reader is on, for the forms' `next`: a cached fragment is shown
 #: on many pages.
 NEXT = "next"
 
 
-def register_state(kind: str, read: Callable) -> None:
-    """`read(request)` returns what the member has of `kind`: a container of ids."""
-    _states[kind] = read
+def register_state_source(name: str, read: Callable) -> None:
+    """`read(user)` returns {kind: ids} of what the member has, from the database."""
+    _sources[name] = read
+
+
+def member_state(request) -> dict[str, frozenset]:
+    """{kind: ids} for the member of this request: read once per request, from the cache unless
+    it changed since, else from every source (one query each)."""
+    state = getattr(request, "_member_state", None)
+    if state is None:
+        key = _state_key(request.user.pk)
+        state = cache.get(key)
+        if state is None:
+            state = {}
+            for read in _sources.values():
+                state.update({kind: frozenset(ids) for kind, ids in read(request.user).items()})
+            cache.set(key, state, STATE_TIMEOUT)
+        request._member_state = state
+    return state
+
+
+def member_state_changed(*, user_id: int) -> None:
+    """The member saved, removed, followed or unfollowed something: read their state anew."""
+    cache.delete(_state_key(user_id))
+
+
+def _state_key(user_id: int) -> str:
+    return f"member-state:{user_id}"
 
 
 def register_value(name: str, read: Callable) -> None:
@@ -93,23 +122,18 @@ class SharedRender:
         return f"<!--slot:{self.nonce}:{number}-->"
 
     def page(self, html: str, headers: list) -> "SharedPage":
-        """The finished render cut at its markers, ready to be cached and filled."""
-        chunks = []
-        rest = html
-        for number in range(len(self.slots)):
-            before, marker, rest = rest.partition(self._marker(number))
-            if not marker:
-                raise ValueError(f"slot {number} is not in the page")
-            chunks.append(before)
-        chunks.append(rest)
-        member_parts = [part for slot in self.slots for part in (slot.member_on, slot.member_off)]
+        """The finished render cut at its markers, ready to be cached and filled. The markers may
+        come in any order (a view can render cards before its template)."""
+        parts = re.split(f"<!--slot:{self.nonce}:(\\d+)-->", html)
+        chunks, slots = parts[0::2], [self.slots[int(number)] for number in parts[1::2]]
+        member_parts = [part for slot in slots for part in (slot.member_on, slot.member_off)]
         names = {
             name
             for name in [CSRF, NEXT, *_values]
             if any(self.placeholder(name) in part for part in [*chunks, *member_parts])
         }
-        kinds = {slot.state[0] for slot in self.slots if slot.state}
-        return SharedPage(self.nonce, chunks, self.slots, names, kinds, headers)
+        kinds = {slot.state[0] for slot in slots if slot.state}
+        return SharedPage(self.nonce, chunks, slots, names, kinds, headers)
 
 
 @dataclass
@@ -127,9 +151,9 @@ class SharedPage:
         parts = [self.chunks[0]]
         member = request.user.is_authenticated
         if member:
-            states = {kind: _states[kind](request) for kind in self.kinds}
+            states = member_state(request) if self.kinds else {}
             for slot, chunk in zip(self.slots, self.chunks[1:], strict=True):
-                on = slot.state is None or slot.state[1] in states[slot.state[0]]
+                on = slot.state is None or slot.state[1] in states.get(slot.state[0], ())
                 parts += (slot.member_on if on else slot.member_off, chunk)
         else:
             for slot, chunk in zip(self.slots, self.chunks[1:], strict=True):
@@ -158,7 +182,7 @@ def toggle_button(request, context: dict, *, state: tuple) -> SafeString:
     render = shared_render(request)
     if render is None:
         member = request.user.is_authenticated
-        pressed = member and state[1] in _states[state[0]](request)
+        pressed = member and state[1] in member_state(request).get(state[0], ())
         csrf_token = get_token(request) if member else ""
         return template.render(
             {**context, "member": member, "pressed": pressed, "csrf_token": csrf_token}

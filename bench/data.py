@@ -3,6 +3,7 @@
 import json
 import random
 from importlib import import_module
+from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
@@ -11,7 +12,9 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from articles.cards import cards_clear
 from articles.models import ArticlePage, Author, EventPage, Organisation, Theme
+from articles.page_cache import page_cache_clear
 from follows.models import Follow
 from readinglists.models import ReadingListItem
 
@@ -65,6 +68,21 @@ def _session_cookie(email: str) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
+def _article_paths(n: int) -> list[str]:
+    return [page.url for page in ArticlePage.objects.live().order_by("-pk")[:n]]
+
+
+def _search_paths(n: int) -> list[str]:
+    """`n` different searches: the words of the article titles, each asked once in turn."""
+    words = []
+    for title in ArticlePage.objects.values_list("title", flat=True)[:3000]:
+        for word in title.lower().replace(":", " ").replace("(", " ").split():
+            if len(word) >= 5 and word.isalpha() and word not in words:
+                words.append(word)
+    words += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return [f"/zoeken/?q={quote_plus(word)}" for word in words[:n]]
+
+
 def _pages() -> list[dict]:
     article = ArticlePage.objects.live().order_by("-publication_date", "-pk").first()
     theme = Theme.objects.get(slug="wonen")
@@ -75,8 +93,14 @@ def _pages() -> list[dict]:
         {"name": "article index (visitor)", "kind": "cached", "path": "/artikelen/"},
         {"name": "article (visitor)", "kind": "cached", "path": article.url},
         {"name": "theme page (visitor)", "kind": "cached", "path": theme.get_absolute_url()},
-        {"name": "search (visitor)", "kind": "uncached", "path": "/zoeken/?q=wijkaanpak"},
+        {"name": "search (visitor)", "kind": "cached", "path": "/zoeken/?q=wijkaanpak"},
         {"name": "article (member)", "kind": "uncached", "path": article.url, "cookie": reader},
+        {
+            "name": "search (member)",
+            "kind": "uncached",
+            "path": "/zoeken/?q=wijkaanpak",
+            "cookie": reader,
+        },
         {
             "name": "theme page (member)",
             "kind": "uncached",
@@ -91,9 +115,21 @@ def _pages() -> list[dict]:
         },
         {
             "name": "volgend (50 follows)",
-            "kind": "uncached",
+            "kind": "personal",
             "path": "/volgend/",
             "cookie": follower,
+        },
+        # The long tail: every request a page nobody asked for since the last publish.
+        {
+            "name": "2,000 articles in turn (member)",
+            "kind": "longtail",
+            "paths": _article_paths(2000),
+            "cookie": reader,
+        },
+        {
+            "name": "500 searches in turn (visitor)",
+            "kind": "longtail",
+            "paths": _search_paths(500),
         },
     ]
 
@@ -103,18 +139,33 @@ def plan() -> None:
 
 
 def query_counts() -> None:
-    """Queries per page as rendered (visitors' cached copies cost none), measured in-process."""
+    """Queries per page, measured in-process: as served (a second request: a visitor's page from
+    the page cache costs none), and as rendered after a publish (the cached pages retired, so a
+    visitor's page is rendered too) and with nothing cached (cards retired as well)."""
     counts = {}
     for page in _pages():
         client = Client(HTTP_HOST="127.0.0.1")
         if page.get("cookie"):
             name, value = page["cookie"].split("=", 1)
             client.cookies[name] = value
-        else:
-            # Render afresh instead of answering from the visitors' page cache.
-            client.cookies[settings.CSRF_COOKIE_NAME] = "bench"
-        client.get(page["path"])
-        with CaptureQueriesContext(connection) as queries:
-            client.get(page["path"])
-        counts[page["name"]] = len(queries)
+        paths = page.get("paths") or [page["path"]] * 4
+        client.get(paths[0])
+        served = _count(client, paths[1])
+        page_cache_clear()
+        if settings.CSRF_COOKIE_NAME not in client.cookies:
+            client.cookies[settings.CSRF_COOKIE_NAME] = "bench"  # past the visitors' page cache
+        published = _count(client, paths[2])
+        page_cache_clear()
+        cards_clear()
+        cold = _count(client, paths[3])
+        counts[page["name"]] = {"served": served, "published": published, "cold": cold}
+    page_cache_clear()
+    cards_clear()
     print(json.dumps(counts))
+
+
+def _count(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries)

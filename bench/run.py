@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -69,8 +70,10 @@ def main() -> int:
         _manage(env, "load_demo_content", *[f"--{k}={v}" for k, v in SCALE.items()])
         _python(env, "from bench.data import load_members; load_members()")
         # Saving pages queues their search indexing for the worker; run it all now.
-        _manage(env, "db_worker", "--batch", "--no-startup-delay")
+        _manage(env, "db_worker", "--batch", "--no-startup-delay", quiet=True)
         print(f"Loaded the benchmark site in {time.monotonic() - started:.0f} s")
+    # Fresh planner statistics, as autovacuum would have them on a site that grew over time.
+    _psql(database_url, "VACUUM ANALYZE")
     _manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     _python(env, "from django.core.cache import cache; cache.clear()")
 
@@ -105,9 +108,12 @@ def main() -> int:
         first_response = _wait_for(f"{base}/health/", server) - spawned
         rows = []
         for page in plan:
-            url = base + page["path"]
-            _warm(url, page.get("cookie"))
-            result = _wrk(url, page.get("cookie"), args.duration, args.connections)
+            url = base + (page.get("path") or page["paths"][0])
+            if "path" in page:
+                _warm(url, page.get("cookie"))
+            result = _wrk(
+                url, page.get("cookie"), args.duration, args.connections, page.get("paths")
+            )
             result.update(name=page["name"], kind=page["kind"], queries=queries.get(page["name"]))
             rows.append(result)
         memory = _worker_memory(server.pid)
@@ -115,7 +121,8 @@ def main() -> int:
         if args.soak:
             print("\nSoak: 5 minutes, every page in turn, 32 connections")
             for page in plan:
-                result = _wrk(base + page["path"], page.get("cookie"), 300 // len(plan), 32)
+                url = base + (page.get("path") or page["paths"][0])
+                result = _wrk(url, page.get("cookie"), 300 // len(plan), 32, page.get("paths"))
                 print(
                     f"  {page['name']:<28} {result['rps']:>8.0f} req/s  "
                     f"errors {result['errors']}  p99 {result['p99']:.1f} ms"
@@ -134,16 +141,20 @@ def _report(rows, first_response, memory, args):
     )
     print(f"Time from start to first response: {first_response:.2f} s")
     print(f"Worker memory (RSS): {', '.join(f'{mb:.0f} MB' for mb in memory)}")
+    print(
+        "Queries: served (as measured here) / rendered after a publish (cached pages retired) / "
+        "with nothing cached"
+    )
     header = (
-        f"{'page':<28}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'queries':>9}"
+        f"{'page':<34}{'req/s':>8}{'ratio':>7}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+        f"{'queries':>14}"
     )
     print("\n" + header + "\n" + "-" * len(header))
     for row in rows:
         ratio = row["rps"] / bare["rps"] if bare["rps"] else 0
-        queries = "-" if row["queries"] is None else row["queries"]
         print(
-            f"{row['name']:<28}{row['rps']:>9.0f}{ratio:>8.2f}{row['p50']:>9.1f}"
-            f"{row['p99']:>9.1f}{row['errors']:>8}{queries:>9}"
+            f"{row['name']:<34}{row['rps']:>8.0f}{ratio:>7.2f}{row['p50']:>9.1f}"
+            f"{row['p99']:>9.1f}{row['errors']:>8}{_queries(row):>14}"
         )
     print("\nTargets:")
     for row in rows:
@@ -151,22 +162,36 @@ def _report(rows, first_response, memory, args):
         checks = []
         if row["kind"] == "cached":
             checks.append((f"cached >= {TARGETS['cached_ratio']:.0%} of bare", ratio >= 0.5))
-        if row["kind"] == "uncached":
+        if row["kind"] in ("uncached", "longtail"):
             checks.append((f">= {TARGETS['uncached_rps']} req/s", row["rps"] >= 250))
         if row["kind"] == "leeslijst":
             checks.append((f">= {TARGETS['leeslijst_rps']} req/s", row["rps"] >= 100))
-        if row["queries"] is not None:
-            checks.append((f"<= {TARGETS['max_queries']} queries", row["queries"] <= 10))
+        if row["queries"]:
+            most = max(row["queries"].values())
+            checks.append((f"<= {TARGETS['max_queries']} queries", most <= 10))
         checks.append(("0 errors", row["errors"] == 0))
         verdicts = ", ".join(f"{label}: {'met' if ok else 'MISSED'}" for label, ok in checks)
-        print(f"  {row['name']:<28} {verdicts}")
+        print(f"  {row['name']:<34} {verdicts}")
 
 
-def _wrk(url, cookie, duration, connections) -> dict:
+def _queries(row) -> str:
+    counts = row["queries"]
+    if not counts:
+        return "-"
+    return f"{counts['served']}/{counts['published']}/{counts['cold']}"
+
+
+def _wrk(url, cookie, duration, connections, paths=None) -> dict:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if paths:
+            # Each of wrk's threads walks the list from its own end: every path asked once.
+            script.write(_LUA.replace("PATHS", ",".join(json.dumps(p) for p in paths)))
+            script.flush()
+            command[1:1] = ["-s", script.name]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = 0
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
@@ -181,6 +206,21 @@ def _wrk(url, cookie, duration, connections) -> dict:
         "p99": _latency(output, "99%"),
         "errors": errors,
     }
+
+
+_LUA = """
+local paths = {PATHS}
+local counter = 0
+local thread_count = 0
+setup = function(thread)
+  thread:set("offset", thread_count * 7919)
+  thread_count = thread_count + 1
+end
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[((counter + offset) % #paths) + 1])
+end
+"""
 
 
 def _latency(output: str, percentile: str) -> float:
@@ -238,8 +278,16 @@ def _recreate_database(url: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def _manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+def _manage(env, *args, quiet=False):
+    output = subprocess.DEVNULL if quiet else None
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=output)
+
+
+def _psql(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(statement)
 
 
 def _python(env, code, capture=False):

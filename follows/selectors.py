@@ -81,15 +81,27 @@ def followed_for_user(*, user) -> Followed:
     return Followed(**{kind: frozenset(values) for kind, values in ids.items()})
 
 
+def followed_state(user) -> dict:
+    """{kind: ids} of the terms `user` follows, for their cached state (articles.personal)."""
+    followed = followed_for_user(user=user)
+    return {kind: getattr(followed, kind) for kind in KINDS}
+
+
 def followed_remember(request, followed: Followed) -> None:
     """Let the page's follow buttons use what the view read already."""
     request._followed = followed
 
 
 def followed_for_request(request) -> Followed:
-    """`followed_for_user` once per request, however many follow buttons a page shows."""
+    """What the member follows, once per request, from their cached state."""
+    from articles.personal import member_state
+
     if not hasattr(request, "_followed"):
-        request._followed = followed_for_user(user=request.user)
+        if request.user.is_authenticated:
+            state = member_state(request)
+            request._followed = Followed(**{kind: state.get(kind, frozenset()) for kind in KINDS})
+        else:
+            request._followed = Followed()
     return request._followed
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from articles.personal import member_state_changed
 from follows.models import KINDS, Follow, FollowSettings
 
 #: Requests to /volgend/ closer together than this are one visit: items stay marked as new.
@@ -24,18 +25,21 @@ def follow_settings_ensure(*, user) -> None:
     FollowSettings.objects.bulk_create([FollowSettings(user=user)], ignore_conflicts=True)
 
 
-@transaction.atomic
 def follow_add(*, user, term) -> Follow:
     """Follow `term`; following it again is not an error. Starts weekly digests by default."""
     kind = term_kind(term)
-    Follow.objects.bulk_create([Follow(user=user, **{kind: term})], ignore_conflicts=True)
-    follow_settings_ensure(user=user)
-    return Follow.objects.get(user=user, **{kind: term})
+    with transaction.atomic():
+        Follow.objects.bulk_create([Follow(user=user, **{kind: term})], ignore_conflicts=True)
+        follow_settings_ensure(user=user)
+        follow = Follow.objects.get(user=user, **{kind: term})
+    member_state_changed(user_id=user.pk)
+    return follow
 
 
 def follow_remove(*, user, term) -> None:
     """Stop following `term`; removing what is not followed is not an error."""
     Follow.objects.filter(user=user, **{term_kind(term): term}).delete()
+    member_state_changed(user_id=user.pk)
 
 
 def follow_settings_update(*, user, digest: str) -> FollowSettings:

@@ -1,20 +1,25 @@
 """/volgend/, following and unfollowing, digest settings and the one-click unsubscribe."""
 
+import hashlib
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.intents import safe_next
+from articles import page_cache, personal
 from articles.cards import cards_render
 from articles.models import Author, Organisation, Theme
 from articles.selectors import paginate
 from follows import digests, selectors, services
-from follows.models import FollowSettings
+from follows.models import KINDS, FollowSettings
 
 #: The Dutch word in the URL for each kind of term.
 TERM_MODELS = {"thema": Theme, "organisatie": Organisation, "auteur": Author}
@@ -74,17 +79,39 @@ def follow_remove(request, kind: str):
 @login_required
 @require_safe
 def following(request):
-    follows = list(selectors.follows_for_user(user=request.user))
-    followed = selectors.followed_from(follows)
-    selectors.followed_remember(request, followed)
+    """The member's feed. Rendered with its buttons and menu as personal slots and kept for them
+    until what they follow, the content, their digest setting or what counts as new changes;
+    the slots are filled on every request. With messages waiting it is rendered as it is."""
     follow_settings = selectors.follow_settings_for_user(user=request.user)
     if follow_settings is not None:
         services.follow_visit_record(follow_settings=follow_settings)
+    new_since = follow_settings.new_since if follow_settings else None
+    digest = follow_settings.digest if follow_settings else FollowSettings.Digest.WEEKLY
+    if get_messages(request):
+        return _following_response(request, new_since=new_since, digest=digest)
+    followed = selectors.followed_for_request(request)
+    state = [sorted(getattr(followed, kind)) for kind in KINDS]
+    fingerprint = hashlib.sha256(repr((state, new_since, digest)).encode()).hexdigest()
+    key = page_cache.cache_key(f"volgend:{request.user.pk}:{fingerprint}", request)
+    page = cache.get(key)
+    if page is None:
+        render = request.shared_render = personal.SharedRender()
+        try:
+            response = _following_response(request, new_since=new_since, digest=digest)
+        finally:
+            del request.shared_render
+        page = render.page(response.content.decode(), headers=[])
+        cache.set(key, page, page_cache.TIMEOUT)
+    return HttpResponse(page.fill(request))
+
+
+def _following_response(request, *, new_since, digest):
+    follows = list(selectors.follows_for_user(user=request.user))
+    followed = selectors.followed_from(follows)
+    selectors.followed_remember(request, followed)
     page = paginate(request, selectors.feed_pages(followed=followed), per_page=FEED_PAGE_SIZE)
     page.object_list = selectors.feed_items(
-        page.object_list,
-        followed=followed,
-        new_since=follow_settings.new_since if follow_settings else None,
+        page.object_list, followed=followed, new_since=new_since
     )
     for item, card in zip(
         page.object_list,
@@ -92,18 +119,16 @@ def following(request):
         strict=True,
     ):
         item.card = card
-    digest = follow_settings.digest if follow_settings else FollowSettings.Digest.WEEKLY
-    return render(
-        request,
-        "follows/following.html",
-        {
-            "groups": selectors.follows_grouped(follows),
-            "followed": followed,
-            "items": page,
-            "digest_form": DigestForm(initial={"digest": digest}),
-            "suggestions": None if follows else selectors.theme_suggestions(),
-        },
-    )
+    context = {
+        "groups": selectors.follows_grouped(follows),
+        "followed": followed,
+        "items": page,
+        "digest_form": DigestForm(initial={"digest": digest}),
+        "suggestions": None if follows else selectors.theme_suggestions(),
+    }
+    if shared := personal.shared_render(request):
+        context["csrf_token"] = shared.placeholder(personal.CSRF)
+    return render(request, "follows/following.html", context)
 
 
 @login_required

@@ -13,8 +13,10 @@ class ReadingListsConfig(AppConfig):
 
         register_export("leeslijst", lambda user: selectors.reading_list_export(user=user))
         register_intent(services.INTENT_ADD, services.reading_list_intent_add)
-        personal.register_state(selectors.STATE, selectors.reading_list_page_ids_for_request)
+        personal.register_state_source(
+            "leeslijst", lambda user: selectors.reading_list_state(user=user)
+        )
         personal.register_value(
             selectors.STATE_COUNT,
-            lambda request: len(selectors.reading_list_page_ids_for_request(request)),
+            selectors.reading_list_count_for_request,
         )

@@ -8,6 +8,7 @@ from readinglists.models import ReadingListItem
 
 #: The names of the leeslijst state in personal slots (articles.personal).
 STATE = "leeslijst"
+STATE_ITEMS = "leeslijst_items"
 STATE_COUNT = "leeslijst_count"
 STATUS_READ = "gelezen"
 STATUS_UNREAD = "ongelezen"
@@ -28,20 +29,32 @@ def reading_list_page(*, page_id) -> Page | None:
     return Page.objects.live().type(*_saveable_models()).filter(pk=page_id).first()
 
 
-def reading_list_page_ids(*, user) -> list:
-    """The page id of every item of the member (None for a deleted page): one query."""
-    return list(ReadingListItem.objects.filter(user=user).values_list("page_id", flat=True))
+def reading_list_state(*, user) -> dict:
+    """For the member's cached state (articles.personal), in one query: the ids of the saved
+    pages (for the buttons) and of the items (for the count: a deleted page leaves its item)."""
+    rows = list(ReadingListItem.objects.filter(user=user).values_list("pk", "page_id"))
+    return {
+        STATE: frozenset(page_id for _, page_id in rows if page_id is not None),
+        STATE_ITEMS: frozenset(pk for pk, _ in rows),
+    }
 
 
 def reading_list_page_ids_for_request(request) -> frozenset:
-    """The saved page ids read once per request, for the header count and every button."""
-    user = request.user
-    if not user.is_authenticated:
+    """The saved page ids for every button: the member's cached state."""
+    from articles.personal import member_state
+
+    if not request.user.is_authenticated:
         return frozenset()
-    cached = getattr(request, "_reading_list_page_ids", None)
-    if cached is None:
-        cached = request._reading_list_page_ids = frozenset(reading_list_page_ids(user=user))
-    return cached
+    return member_state(request).get(STATE, frozenset())
+
+
+def reading_list_count_for_request(request) -> int:
+    """The number of items, for the header: the member's cached state."""
+    from articles.personal import member_state
+
+    if not request.user.is_authenticated:
+        return 0
+    return len(member_state(request).get(STATE_ITEMS, ()))
 
 
 def version_key(user_id: int) -> str:

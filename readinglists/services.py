@@ -5,12 +5,15 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import User
+from articles.personal import member_state_changed
 from readinglists import selectors
 from readinglists.models import NOTE_MAX_LENGTH, ReadingListItem
 
 
 def reading_list_changed(*, user_id: int) -> None:
-    """Retire the member's cached leeslijst pages (see `selectors.reading_list_version`)."""
+    """Retire the member's cached leeslijst pages (see `selectors.reading_list_version`) and
+    state (the buttons and the count on every page)."""
+    member_state_changed(user_id=user_id)
     key = selectors.version_key(user_id)
     try:
         cache.incr(key)

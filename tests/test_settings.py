@@ -99,3 +99,43 @@ def test_vendored_design_system_css_matches_the_pinned_package():
     package = ROOT / "node_modules/@utrecht/component-library-css/dist/index.css"
     assert package.exists(), "run `npm ci` (make test does) to compare the vendored CSS"
     assert vendored.split("\n", 1)[1] == package.read_text()
+
+
+S3 = {
+    "MEDIA_S3_BUCKET": "wijkportaal-media",
+    "MEDIA_S3_ENDPOINT_URL": "https://s3.nl-ams.example",
+    "MEDIA_S3_ACCESS_KEY_ID": "sleutel",
+    "MEDIA_S3_SECRET_ACCESS_KEY": "geheim",
+}
+SHOW_MEDIA = (
+    "from django.core.files.storage import storages; s = storages['default']; "
+    "from django.conf import settings; "
+    "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.url('beeld.jpg')); "
+    "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+)
+
+
+def test_media_go_to_s3_compatible_storage_when_a_bucket_is_set():
+    result = run_manage("shell", "-c", SHOW_MEDIA, **PRODUCTION, **S3)
+    assert result.returncode == 0, result.stderr
+    storage, policy = result.stdout.strip().splitlines()[-2:]
+    assert storage == (
+        "S3Storage wijkportaal-media https://s3.nl-ams.example "
+        "https://s3.nl-ams.example/wijkportaal-media/beeld.jpg"
+    )
+    assert "https://s3.nl-ams.example" in policy  # the CSP lets the images load
+    assert (
+        run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **S3).returncode
+        == 0
+    )
+
+
+def test_media_stay_on_the_local_disk_without_a_bucket():
+    result = run_manage(
+        "shell",
+        "-c",
+        ";".join(SHOW_MEDIA.split(";")[:2]) + "; print(type(s).__name__)",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "FileSystemStorage"

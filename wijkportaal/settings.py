@@ -17,6 +17,12 @@ env = environ.Env(
     ALLOWED_HOSTS=(list, []),
     CSRF_TRUSTED_ORIGINS=(list, []),
     REDIS_URL=(str, ""),
+    MEDIA_S3_BUCKET=(str, ""),
+    MEDIA_S3_ENDPOINT_URL=(str, ""),
+    MEDIA_S3_REGION=(str, ""),
+    MEDIA_S3_ACCESS_KEY_ID=(str, ""),
+    MEDIA_S3_SECRET_ACCESS_KEY=(str, ""),
+    MEDIA_S3_CUSTOM_DOMAIN=(str, ""),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "Wijkportaal <noreply@wijkportaal.example>"),
     BASE_URL=(str, "http://127.0.0.1:8000"),
@@ -134,13 +140,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded images and documents on S3-compatible storage (AWS, MinIO, Scaleway, ...), so every
+# host serves the same files: set the bucket, and the endpoint for anything but AWS.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("MEDIA_S3_REGION") or None,
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID"),
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY"),
+            "custom_domain": env("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,  # public images: stable URLs that caches can keep
+            "file_overwrite": False,
+        },
+    }
 
 # One cache that every server process shares: allauth counts rate limits in it. Without Redis,
 # the database cache (its table is made by a migration of `accounts` and by `createcachetable`).
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wijkportaal.cache.SharedClientRedisCache",
             "LOCATION": env("REDIS_URL"),
         }
     }
@@ -192,13 +216,20 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # Scripts and styles only from our own files: no inline code, no nonces (pages are cached for
 # visitors, so a nonce would be shared). The Wagtail admin relaxes this (wijkportaal/csp.py).
+_MEDIA_ORIGINS = []
+if MEDIA_S3_BUCKET:
+    _MEDIA_ORIGINS = [
+        f"https://{env('MEDIA_S3_CUSTOM_DOMAIN')}"
+        if env("MEDIA_S3_CUSTOM_DOMAIN")
+        else env("MEDIA_S3_ENDPOINT_URL") or f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
+    ]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        # The design system's CSS draws a few icons as data: SVGs.
-        "img-src": [SELF, "data:"],
+        # The design system's CSS draws a few icons as data: SVGs; images may come from S3.
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

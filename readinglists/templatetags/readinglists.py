@@ -22,7 +22,7 @@ def account_nav(context, request):
             {
                 "request": request,
                 "member": member,
-                "count": len(selectors.reading_list_page_ids_for_request(request)) if member else 0,
+                "count": selectors.reading_list_count_for_request(request),
                 "csrf_token": context.get("csrf_token", "") if member else "",
             }
         )

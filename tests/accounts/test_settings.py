@@ -13,7 +13,7 @@ SHOW = (
     ("env", "cache"),
     [
         ({"REDIS_URL": ""}, "django.core.cache.backends.db.DatabaseCache"),
-        ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "wijkportaal.cache.SharedClientRedisCache"),
     ],
 )
 def test_rate_limits_count_in_a_cache_all_processes_share(env, cache):
