@@ -30,6 +30,8 @@ from articles.memo import public
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 MAX_FILTER_VALUES = 20
+#: How many values a term facet lists (the most frequent), besides the chosen ones.
+FACET_OPTIONS = 10
 TERMS_SHOWN = 5
 EXCERPT_WORDS = 40
 
@@ -245,20 +247,70 @@ def _type_counts(hit_ids: QuerySet, chosen: tuple) -> list[dict]:
 
 
 def facets(pages: QuerySet, filters: Filters, *, names, models) -> list[dict]:
-    """Each facet of `names` with its values and counts over `pages`; one query per facet."""
+    """Each facet of `names` with its values and counts over `pages`; one query per facet, and
+    one for type and year together while neither is chosen.
+
+    A term facet lists its `FACET_OPTIONS` most frequent values (and every chosen one): a list
+    of 500 authors helps nobody, and each has its own page and turns up in search by name."""
     result = []
+    together = {"type", "jaar"} <= set(names) and not (filters.get("type") or filters.get("jaar"))
+    if together:
+        hit_ids = pages.filter(filter_q(filters, models=models, exclude="type")).order_by()
+        type_options, year_options = _type_and_year_counts(hit_ids.values("pk"), models)
     for name in names:
         hit_ids = pages.filter(filter_q(filters, models=models, exclude=name)).order_by()
         hit_ids = hit_ids.values("pk")
         chosen = filters.get(name)
+        more = 0
         if name == "type":
-            options = _type_counts(hit_ids, chosen)
+            options = type_options if together else _type_counts(hit_ids, chosen)
         elif name == "jaar":
-            options = _year_counts(hit_ids, chosen, models)
+            options = year_options if together else _year_counts(hit_ids, chosen, models)
         else:
             options = _term_counts(name, hit_ids, chosen, models)
-        result.append({"name": name, "legend": FACET_LEGENDS[name], "options": options})
+            shown = [o for i, o in enumerate(options) if i < FACET_OPTIONS or o["checked"]]
+            options, more = shown, len(options) - len(shown)
+        result.append(
+            {"name": name, "legend": FACET_LEGENDS[name], "options": options, "more": more}
+        )
     return result
+
+
+def _type_and_year_counts(hit_ids: QuerySet, models) -> tuple[list, list]:
+    """The type and the year facets from one grouped query, while neither filter is on."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    types = type_models()
+    content_types = ContentType.objects.get_for_models(*types.values())
+    slug_for = {content_types[model].pk: slug for slug, model in types.items()}
+    years = [
+        ExtractYear(f"{model._meta.model_name}__{path}")
+        for model, path in _relations()["jaar"].items()
+        if model in models
+    ]
+    rows = (
+        Page.objects.filter(pk__in=hit_ids)
+        .annotate(year=years[0] if len(years) == 1 else Coalesce(*years))
+        .order_by()
+        .values_list("content_type", "year")
+        .annotate(count=Count("pk"))
+    )
+    by_type, by_year = Counter(), Counter()
+    for content_type, year, count in rows:
+        by_type[slug_for[content_type]] += count
+        if year is not None:
+            by_year[year] += count
+    type_options = [
+        {"value": slug, "label": label, "count": by_type[slug], "checked": False}
+        for slug, label in TYPE_LABELS.items()
+        if by_type[slug]
+    ]
+    year_options = [
+        {"value": year, "label": str(year), "count": count, "checked": False}
+        for year, count in sorted(by_year.items(), reverse=True)
+    ]
+    return type_options, year_options
 
 
 def searchable_pages() -> QuerySet:

@@ -204,10 +204,14 @@ def search_results(request, *, query: str, filters) -> dict:
     models = tuple(search.type_models().values())
     ranked = list(search.matching_pages(query).values_list("pk", flat=True))
     hits = Page.objects.filter(pk__in=ranked)
-    allowed = set(hits.filter(search.filter_q(filters, models=models)).values_list("pk", flat=True))
-    results = Paginator([pk for pk in ranked if pk in allowed], SEARCH_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    if filters.active:
+        allowed = set(
+            hits.filter(search.filter_q(filters, models=models)).values_list("pk", flat=True)
+        )
+        ranked_allowed = [pk for pk in ranked if pk in allowed]
+    else:
+        ranked_allowed = ranked
+    results = Paginator(ranked_allowed, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = {
         row.pk: row for row in search.result_rows(Page.objects.filter(pk__in=results.object_list))
     }

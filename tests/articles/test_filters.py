@@ -98,3 +98,29 @@ def test_odd_filter_values_give_a_dutch_page(client, path, params):
     response = client.get(f"{path}?{params}")
     assert response.status_code == 200
     assert '<html lang="nl"' in response.content.decode()
+
+
+def test_a_term_facet_lists_its_ten_most_frequent_values_and_every_chosen_one(
+    client, article_index
+):
+    from articles.models import Author
+
+    Author.objects.all().delete()
+    authors = [
+        AuthorFactory(name=f"Schrijver {n:02d}", slug=f"schrijver-{n:02d}") for n in range(12)
+    ]
+    for n, author in enumerate(authors):  # Schrijver 00 wrote 12 articles, Schrijver 11 one
+        for _ in range(12 - n):
+            ArticlePageFactory(parent=article_index, terms__authors=[author])
+
+    def author_options(html):
+        group = html[html.index("Auteur") :]
+        group = group[: group.index("</fieldset>")]
+        return re.findall(r'name="auteur" value="([^"]+)"', group), group
+
+    options, group = author_options(client.get("/artikelen/").content.decode())
+    assert options == [f"schrijver-{n:02d}" for n in range(10)]
+    assert "nog 2 andere" in group
+    options, group = author_options(client.get("/artikelen/?auteur=schrijver-11").content.decode())
+    assert options[-1] == "schrijver-11" and len(options) == 11
+    assert "nog 1 andere" in group
