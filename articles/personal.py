@@ -126,11 +126,13 @@ class SharedRender:
         come in any order (a view can render cards before its template)."""
         parts = re.split(f"<!--slot:{self.nonce}:(\\d+)-->", html)
         chunks, slots = parts[0::2], [self.slots[int(number)] for number in parts[1::2]]
-        member_parts = [part for slot in slots for part in (slot.member_on, slot.member_off)]
+        variants = [
+            part for slot in slots for part in (slot.visitor, slot.member_on, slot.member_off)
+        ]
         names = {
             name
             for name in [CSRF, NEXT, *_values]
-            if any(self.placeholder(name) in part for part in [*chunks, *member_parts])
+            if any(self.placeholder(name) in part for part in [*chunks, *variants])
         }
         kinds = {slot.state[0] for slot in slots if slot.state}
         return SharedPage(self.nonce, chunks, slots, names, kinds, headers)
@@ -146,8 +148,8 @@ class SharedPage:
     headers: list
 
     def fill(self, request) -> str:
-        """The page for this request's reader: visitors get the visitor variants; members their
-        own state, read once per kind, and their own CSRF token."""
+        """The page for this request's reader: visitors get the visitor variants; members the
+        variants for their own state (`member_state`) and their own CSRF token."""
         parts = [self.chunks[0]]
         member = request.user.is_authenticated
         if member:

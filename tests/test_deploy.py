@@ -33,7 +33,7 @@ def test_web_and_worker_wait_for_healthy_dependencies():
 
 def test_every_app_service_gets_the_settings_it_needs():
     example = (ROOT / ".env.example").read_text()
-    declared = set(re.findall(r"^([A-Z_]+)=", example, re.M))
+    declared = set(re.findall(r"^([A-Z0-9_]+)=", example, re.M))
     for name in ("web", "worker"):
         env = COMPOSE["services"][name]["environment"]
         for variable in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "EMAIL_URL", "BASE_URL"):
