@@ -57,3 +57,9 @@ def test_image_runs_migrations_gunicorn_as_non_root_with_static_files_built_in()
     cmd = DOCKERFILE[DOCKERFILE.index("\nCMD") :]
     assert cmd.index("migrate") < cmd.index("gunicorn")
     assert "constraints.txt" in DOCKERFILE
+
+
+def test_redis_is_a_bounded_cache():
+    command = COMPOSE["services"]["redis"]["command"]
+    assert command[command.index("--maxmemory-policy") + 1] == "allkeys-lru"
+    assert "--maxmemory" in command
