@@ -94,6 +94,7 @@ def terms_attach(*, articles=(), events=()) -> None:
     ]
     parts = [
         model.objects.filter(**{f"{page_field}__in": ids})
+        .order_by()  # SQLite allows no ORDER BY inside a UNION
         .annotate(kind=Value(kind), order=order)
         .values_list(page_field, "kind", f"{kind}_id", f"{kind}__name", f"{kind}__slug", "order")
         for model, page_field, ids, kind, order in links
