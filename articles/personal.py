@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -27,6 +28,8 @@ _sources: dict[str, Callable] = {}
 _values: dict[str, Callable] = {}
 #: How long a member's state is kept at most; every change drops it at once.
 STATE_TIMEOUT = 5 * 60
+#: How long a member's page is kept; its key changes with whatever it shows.
+PAGE_TIMEOUT = 10 * 60
 CSRF = "csrf"
 #: The address of the page the reader is on, for the forms' `next`: a cached fragment is shown
 #: on many pages.
@@ -118,6 +121,10 @@ class SharedRender:
             parts.append(rename(chunk))
         return "".join(parts)
 
+    def _found(self, parts: list[str]) -> set[str]:
+        names = [CSRF, NEXT, *_values]
+        return {name for name in names if any(self.placeholder(name) in p for p in parts)}
+
     def _marker(self, number: int) -> str:
         return f"<!--slot:{self.nonce}:{number}-->"
 
@@ -126,14 +133,9 @@ class SharedRender:
         come in any order (a view can render cards before its template)."""
         parts = re.split(f"<!--slot:{self.nonce}:(\\d+)-->", html)
         chunks, slots = parts[0::2], [self.slots[int(number)] for number in parts[1::2]]
-        variants = [
-            part for slot in slots for part in (slot.visitor, slot.member_on, slot.member_off)
-        ]
-        names = {
-            name
-            for name in [CSRF, NEXT, *_values]
-            if any(self.placeholder(name) in part for part in [*chunks, *variants])
-        }
+        everyone = [*chunks, *(slot.visitor for slot in slots)]
+        members = [part for slot in slots for part in (slot.member_on, slot.member_off)]
+        names = {"visitor": self._found(everyone), "member": self._found([*everyone, *members])}
         kinds = {slot.state[0] for slot in slots if slot.state}
         return SharedPage(self.nonce, chunks, slots, names, kinds, headers)
 
@@ -143,7 +145,8 @@ class SharedPage:
     nonce: str
     chunks: list[str]
     slots: list[Slot]
-    placeholders: set[str]
+    #: The placeholders in what a visitor and what a member gets: {"visitor": …, "member": …}.
+    placeholders: dict[str, set[str]]
     kinds: set[str]
     headers: list
 
@@ -161,17 +164,37 @@ class SharedPage:
             for slot, chunk in zip(self.slots, self.chunks[1:], strict=True):
                 parts += (slot.visitor, chunk)
         html = "".join(parts)
-        for name in self.placeholders:
+        for name in self.placeholders["member" if member else "visitor"]:
             if name == NEXT:
                 value = escape(request.get_full_path())
-            elif not member:
-                continue  # only in the members' variants
             elif name == CSRF:
                 value = get_token(request)
             else:
                 value = str(_values[name](request))
             html = html.replace(f"@@{self.nonce}:{name}@@", value)
         return html
+
+
+def csrf_token(request) -> dict:
+    """Context processor: in a shared render `{% csrf_token %}` writes the placeholder, which
+    each response fills with its reader's own token."""
+    render = shared_render(request)
+    return {"csrf_token": render.placeholder(CSRF)} if render else {}
+
+
+def personal_page(request, key: str, render_response: Callable) -> HttpResponse:
+    """A page for one member, kept under `key` as a shared render: its slots, count and CSRF
+    token are filled on every request. `key` must hold everything else the page shows."""
+    page = cache.get(key)
+    if page is None:
+        render = request.shared_render = SharedRender()
+        try:
+            response = render_response()
+        finally:
+            del request.shared_render
+        page = render.page(response.content.decode(response.charset), headers=[])
+        cache.set(key, page, PAGE_TIMEOUT)
+    return HttpResponse(page.fill(request))
 
 
 def toggle_button(request, context: dict, *, state: tuple) -> SafeString:

@@ -6,8 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages import get_messages
-from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -93,16 +92,9 @@ def following(request):
     state = [sorted(getattr(followed, kind)) for kind in KINDS]
     fingerprint = hashlib.sha256(repr((state, new_since, digest)).encode()).hexdigest()
     key = page_cache.cache_key(f"volgend:{request.user.pk}:{fingerprint}", request)
-    page = cache.get(key)
-    if page is None:
-        render = request.shared_render = personal.SharedRender()
-        try:
-            response = _following_response(request, new_since=new_since, digest=digest)
-        finally:
-            del request.shared_render
-        page = render.page(response.content.decode(), headers=[])
-        cache.set(key, page, page_cache.TIMEOUT)
-    return HttpResponse(page.fill(request))
+    return personal.personal_page(
+        request, key, lambda: _following_response(request, new_since=new_since, digest=digest)
+    )
 
 
 def _following_response(request, *, new_since, digest):
@@ -126,8 +118,6 @@ def _following_response(request, *, new_since, digest):
         "digest_form": DigestForm(initial={"digest": digest}),
         "suggestions": None if follows else selectors.theme_suggestions(),
     }
-    if shared := personal.shared_render(request):
-        context["csrf_token"] = shared.placeholder(personal.CSRF)
     return render(request, "follows/following.html", context)
 
 

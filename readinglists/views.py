@@ -3,17 +3,15 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages import get_messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.intents import safe_next
-from articles import page_cache
+from articles import page_cache, personal
 from articles.models import Theme
 from articles.selectors import paginate
 from readinglists import selectors, services
@@ -23,8 +21,6 @@ from readinglists.models import NOTE_MAX_LENGTH
 PER_PAGE = 50
 _ITEM_URLS = ("item_note", "item_read", "item_remove")
 _PK = 987654321
-#: Stands in for the CSRF token in a cached list: every response gets its own token.
-CSRF_PLACEHOLDER = "@@leeslijst-csrf@@"
 
 
 def _wants_json(request) -> bool:
@@ -49,15 +45,10 @@ def _render_list(request, *, note_forms=None, next_url="", status=200):
         return _render_list_fresh(request, note_forms=note_forms, next_url=next_url, status=status)
     version = selectors.reading_list_version(user=request.user)
     key = page_cache.cache_key(f"leeslijst:{request.user.pk}:{version}", request)
-    cached = cache.get(key)
-    token = get_token(request)
-    if cached is None:
-        cached = _render_list_fresh(request, csrf_token=CSRF_PLACEHOLDER).content.decode()
-        cache.set(key, cached, page_cache.TIMEOUT)
-    return HttpResponse(cached.replace(CSRF_PLACEHOLDER, token))
+    return personal.personal_page(request, key, lambda: _render_list_fresh(request))
 
 
-def _render_list_fresh(request, *, note_forms=None, next_url="", status=200, csrf_token=None):
+def _render_list_fresh(request, *, note_forms=None, next_url="", status=200):
     themes = list(Theme.objects.order_by("name"))
     filters = FilterForm(request.GET or None, themes=themes)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
@@ -92,8 +83,6 @@ def _render_list_fresh(request, *, note_forms=None, next_url="", status=200, csr
         "note_failed": bool(note_forms),
         "note_max_length": NOTE_MAX_LENGTH,
     }
-    if csrf_token is not None:
-        context["csrf_token"] = csrf_token
     return render(request, "readinglists/reading_list.html", context, status=status)
 
 
