@@ -1,9 +1,9 @@
 """The article and event cards of every listing, rendered once and kept in the cache.
 
 A card is kept under its page's `last_published_at` and `url_path`, so publishing or moving one
-article renews that card and leaves every other one in place. Editing a term (a card shows
-themes and authors) or a site retires them all (`cards_clear`). The leeslijst button on a card is
-a personal slot (`articles.personal`), so one cached card serves every reader.
+article renews that card and leaves every other one in place. What all cards show (the names of
+terms, the sites' addresses) retires them all (`pagecache.versions.CARDS`). The leeslijst button
+on a card is a personal slot (`personal.slots`), so one cached card serves every reader.
 
 A listing reads all its cards in one cache read; only the cards it misses need their terms, read
 for all of them in one query (`selectors.terms_attach`). Without Redis (`CARD_CACHE` off) the
@@ -11,27 +11,19 @@ cards are rendered with their page, which the shared-page cache keeps whole.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import personal
+from pagecache.versions import CARDS
+from personal.slots import SharedPage, SharedRender, readerless_request, shared_render
+from wijkportaal.cache import entries_lookup, entries_store
 
-VERSION_KEY = "cards:version"
 TIMEOUT = 24 * 60 * 60
 TEMPLATES = {
     "articlepage": "components/article_card.html",
     "eventpage": "components/event_card.html",
 }
 CONTEXT_NAMES = {"articlepage": "article", "eventpage": "event"}
-
-
-def cards_clear(**kwargs) -> None:
-    """Retire every cached card. Connected to the change signals of terms and sites."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
 
 
 def cards_render(request, pages, *, level: int = 3) -> list[SafeString]:
@@ -42,14 +34,13 @@ def cards_render(request, pages, *, level: int = 3) -> list[SafeString]:
     if not settings.CARD_CACHE:
         _terms_attach(pages)
         return [_place(request, _render(request, page, level)) for page in pages]
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
-    keys = {page.pk: _key(page, level, version) for page in pages}
-    found = cache.get_many(list(keys.values()))
+    keys = {page.pk: _key(page, level) for page in pages}
+    found, stamp = entries_lookup(keys.values(), versions=[CARDS])
     missing = [page for page in pages if keys[page.pk] not in found]
     if missing:
         _terms_attach(missing)
         rendered = {keys[page.pk]: _render(request, page, level) for page in missing}
-        cache.set_many(rendered, TIMEOUT)
+        entries_store(rendered, stamp=stamp, timeout=TIMEOUT)
         found.update(rendered)
     return [_place(request, found[keys[page.pk]]) for page in pages]
 
@@ -71,30 +62,27 @@ def _kind(page) -> str:
     return page._meta.model_name
 
 
-def _key(page, level: int, version: int) -> str:
+def _key(page, level: int) -> str:
     published = page.last_published_at.timestamp() if page.last_published_at else 0
-    return f"card:{version}:{_kind(page)}:{page.pk}:{level}:{published}:{page.url_path}"
+    return f"card:{_kind(page)}:{page.pk}:{level}:{published}:{page.url_path}"
 
 
-def _render(request, page, level: int) -> personal.SharedPage:
+def _render(request, page, level: int) -> SharedPage:
     """The card as a shared fragment: rendered for nobody, its button left as a slot."""
     kind = _kind(page)
-    outer = getattr(request, "shared_render", None)
-    render = request.shared_render = personal.SharedRender()
-    try:
-        html = get_template(TEMPLATES[kind]).render(
-            {CONTEXT_NAMES[kind]: page, "level": level, "request": request}
-        )
-    finally:
-        if outer is None:
-            del request.shared_render
-        else:
-            request.shared_render = outer
+    render = SharedRender()
+    html = get_template(TEMPLATES[kind]).render(
+        {
+            CONTEXT_NAMES[kind]: page,
+            "level": level,
+            "request": readerless_request(request, render),
+        }
+    )
     return render.page(html, headers=[])
 
 
-def _place(request, card: personal.SharedPage) -> SafeString:
-    outer = personal.shared_render(request)
+def _place(request, card: SharedPage) -> SafeString:
+    outer = shared_render(request)
     if outer is not None:
         return mark_safe(outer.adopt(card))  # noqa: S308 (rendered by our own templates)
     return mark_safe(card.fill(request))  # noqa: S308 (rendered by our own templates)

@@ -5,10 +5,9 @@ from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, Window
 from django.utils import timezone
 
-from articles.memo import public
+from pagecache.memo import public
 
 PAGE_SIZE = 12
-SEARCH_PAGE_SIZE = 20
 
 
 TOTAL = "listing_total"
@@ -74,9 +73,9 @@ def terms_attach(*, articles=(), events=()) -> None:
     """Give these pages their themes, organisations and authors (in the editor's order) from one
     query, as `prefetch_related` would with five."""
     from articles.models import (
+        TERM_KINDS,
         ArticlePage,
         ArticlePageAuthor,
-        Author,
         EventPage,
         Organisation,
         Theme,
@@ -105,11 +104,10 @@ def terms_attach(*, articles=(), events=()) -> None:
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         for page_id, kind, term_id, name, slug, _order in sorted(rows, key=lambda r: (r[5], r[3])):
             found.setdefault((page_id, kind), []).append((term_id, name, slug))
-    models = {"theme": Theme, "organisation": Organisation, "author": Author}
 
     def terms(page_id, kind):
         return [
-            models[kind](pk=pk, name=name, slug=slug)
+            TERM_KINDS[kind](pk=pk, name=name, slug=slug)
             for pk, name, slug in found.get((page_id, kind), [])
         ]
 
@@ -191,48 +189,77 @@ def terms_with_counts(model) -> QuerySet:
     ).order_by("name")
 
 
-def search_results(request, *, query: str, filters) -> dict:
-    """One page of search results with their facets and the matching terms; a fixed query count.
-
-    The full-text match is the costly part, so it runs once: its ranked page ids are read into
-    memory, and the filters, the page of results and every facet work from those ids.
-    """
-    from django.core.paginator import Paginator
-    from wagtail.models import Page
-
-    from articles import search
-
-    models = tuple(search.type_models().values())
-    ranked = list(search.matching_pages(query).values_list("pk", flat=True))
-    hits = Page.objects.filter(pk__in=ranked)
-    if filters.active:
-        allowed = set(
-            hits.filter(search.filter_q(filters, models=models)).values_list("pk", flat=True)
-        )
-        ranked_allowed = [pk for pk in ranked if pk in allowed]
-    else:
-        ranked_allowed = ranked
-    results = Paginator(ranked_allowed, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = {
-        row.pk: row for row in search.result_rows(Page.objects.filter(pk__in=results.object_list))
-    }
-    results.object_list = search.result_hits(
-        [rows[pk] for pk in results.object_list if pk in rows], query, request=request
-    )
-    return {
-        "results": results,
-        "facets": search.facets(hits, filters, names=search.SEARCH_FACETS, models=models),
-        "terms": search.matching_terms(query),
-    }
-
-
 def filtered_listing(request, pages: QuerySet, *, names, models) -> dict:
     """A listing narrowed by the filters in the query string, with its filter form's facets."""
-    from articles import search
+    from articles import filters as listing_filters
 
-    filters = search.filters_from_query(request.GET, facets=names)
+    filters = listing_filters.filters_from_query(request.GET, facets=names)
     return {
         "filters": filters,
-        "facets": search.facets(pages, filters, names=names, models=models),
-        "filtered": paginate(request, pages.filter(search.filter_q(filters, models=models))),
+        "facets": listing_filters.facets(pages, filters, names=names, models=models),
+        "filtered": paginate(
+            request, pages.filter(listing_filters.filter_q(filters, models=models))
+        ),
     }
+
+
+def _term_links() -> list[tuple]:
+    """(link model, term field, kind, page field) for every way a page links a term."""
+    from articles.models import ArticlePage, ArticlePageAuthor, EventPage
+
+    return [
+        (ArticlePage.themes.through, "theme_id", "theme", "articlepage_id"),
+        (ArticlePage.organisations.through, "organisation_id", "organisation", "articlepage_id"),
+        (ArticlePageAuthor, "author_id", "author", "page_id"),
+        (EventPage.themes.through, "theme_id", "theme", "eventpage_id"),
+        (EventPage.organisations.through, "organisation_id", "organisation", "eventpage_id"),
+    ]
+
+
+def _pages_of_terms_q(terms: dict[str, frozenset]) -> Q:
+    """Pages linked to any of `terms` ({kind: ids}): one semi-join per link table, read from its
+    index. (One query joining all links and OR-ing them made PostgreSQL scan every article.)"""
+    condition = Q(pk__in=[])
+    for model, term_field, kind, page_field in _term_links():
+        if ids := terms.get(kind):
+            pages = model.objects.filter(**{f"{term_field}__in": ids}).values(page_field)
+            condition |= Q(pk__in=pages)
+    return condition
+
+
+def pages_of_terms(*, terms: dict[str, frozenset], since=None, until=None) -> QuerySet:
+    """(pk, content type, total) of the live, public articles and events linked to any of
+    `terms` ({kind: ids}), newest first.
+
+    "Newest" is when an item appeared on the site (`first_published_at`), so a backdated article
+    published today is new today.
+    """
+    from wagtail.models import Page
+
+    pages = public(Page.objects.live()).filter(_pages_of_terms_q(terms))
+    if since is not None:
+        pages = pages.filter(first_published_at__gt=since)
+    if until is not None:
+        pages = pages.filter(first_published_at__lte=until)
+    return (
+        with_total(pages)
+        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        .values_list("pk", "content_type__model", TOTAL, named=True)
+    )
+
+
+def pages_from_rows(rows) -> list:
+    """The articles and events of `pages_of_terms` rows, in their order, with their terms: one
+    query per kind of page and one for all their terms, whatever the number."""
+    from articles.models import ArticlePage, EventPage
+
+    ids = {"articlepage": [], "eventpage": []}
+    for row in rows:
+        ids[row.content_type__model].append(row.pk)
+    articles = (
+        list(ArticlePage.objects.filter(pk__in=ids["articlepage"])) if ids["articlepage"] else []
+    )
+    events = list(EventPage.objects.filter(pk__in=ids["eventpage"])) if ids["eventpage"] else []
+    terms_attach(articles=articles, events=events)
+    pages = {page.pk: page for page in [*articles, *events]}
+    return [pages[row.pk] for row in rows if row.pk in pages]

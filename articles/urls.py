@@ -1,22 +1,27 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
+from articles.models import TERM_KINDS
 
 app_name = "articles"
 
-urlpatterns = [
-    path("themas/", views.term_index, {"kind": "theme"}, name="theme_index"),
-    path("themas/<slug:slug>/", views.term_detail, {"kind": "theme"}, name="theme_detail"),
-    path("organisaties/", views.term_index, {"kind": "organisation"}, name="organisation_index"),
-    path(
-        "organisaties/<slug:slug>/",
-        views.term_detail,
-        {"kind": "organisation"},
-        name="organisation_detail",
-    ),
-    path("auteurs/", views.term_index, {"kind": "author"}, name="author_index"),
-    path("auteurs/<slug:slug>/", views.term_detail, {"kind": "author"}, name="author_detail"),
-    path("zoeken/", views.search, name="search"),
-    path("health/", views.health, name="health"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-]
+urlpatterns = [path("artikelen/feed/", feeds.ArticlesFeed(), name="articles_feed")]
+for kind, model in TERM_KINDS.items():
+    segment = model.url_segment
+    urlpatterns += [
+        path(f"{segment}/", views.term_index, {"kind": kind}, name=f"{kind}_index"),
+        path(f"{segment}/<slug:slug>/", views.term_detail, {"kind": kind}, name=f"{kind}_detail"),
+        path(f"{segment}/<slug:slug>/feed/", feeds.TermFeed(kind), name=f"{kind}_feed"),
+    ]
+    if model.event_lookup:
+        urlpatterns.append(
+            path(
+                f"{segment}/<slug:slug>/agenda.ics",
+                feeds.term_calendar,
+                {"kind": kind},
+                name=f"{kind}_calendar",
+            )
+        )
+urlpatterns.append(
+    path("agenda/evenement/<int:page_id>.ics", feeds.event_calendar, name="event_calendar")
+)

@@ -12,10 +12,9 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.cards import cards_clear
 from articles.models import ArticlePage, Author, EventPage, Organisation, Theme
-from articles.page_cache import page_cache_clear
 from follows.models import Follow
+from pagecache.versions import content_changed, snippet_changed, structure_changed
 from readinglists.models import ReadingListItem
 
 MEMBERS = 1_000
@@ -151,16 +150,14 @@ def query_counts() -> None:
         paths = page.get("paths") or [page["path"]] * 4
         client.get(paths[0])
         served = _count(client, paths[1])
-        page_cache_clear()
+        content_changed()
         if settings.CSRF_COOKIE_NAME not in client.cookies:
             client.cookies[settings.CSRF_COOKIE_NAME] = "bench"  # past the visitors' page cache
         published = _count(client, paths[2])
-        page_cache_clear()
-        cards_clear()
+        snippet_changed()  # the cards as well
         cold = _count(client, paths[3])
         counts[page["name"]] = {"served": served, "published": published, "cold": cold}
-    page_cache_clear()
-    cards_clear()
+    structure_changed()
     print(json.dumps(counts))
 
 

@@ -8,10 +8,10 @@ class FollowsConfig(AppConfig):
     def ready(self):
         from accounts.exports import register_export
         from accounts.intents import register_intent
-        from articles import personal
         from follows import exports, intents, selectors
+        from personal.state import register_state_source
 
         register_export("volgen", exports.follows_export)
         for name, handler in intents.INTENTS.items():
             register_intent(name, handler)
-        personal.register_state_source("volgen", selectors.followed_state)
+        register_state_source("volgen", selectors.followed_state)

@@ -1,14 +1,7 @@
 """A visitor who presses "Volg ..." follows the term once they have logged in."""
 
-from articles.models import Author, Organisation, Theme
+from articles.models import TERM_KINDS
 from follows.services import follow_add
-
-#: Intent name → the kind of term; each posts the term's id as `target`.
-INTENT_MODELS = {
-    "follow_theme": Theme,
-    "follow_organisation": Organisation,
-    "follow_author": Author,
-}
 
 
 def _handler(model):
@@ -22,4 +15,5 @@ def _handler(model):
     return handle
 
 
-INTENTS = {name: _handler(model) for name, model in INTENT_MODELS.items()}
+#: Intent name ("follow_theme") → its handler; each posts the term's id as `target`.
+INTENTS = {f"follow_{kind}": _handler(model) for kind, model in TERM_KINDS.items()}

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from articles.models.terms import TERM_KINDS
+
 #: The kinds of term a member can follow, by the name of the foreign key on `Follow`.
-KINDS = ("theme", "organisation", "author")
+KINDS = tuple(TERM_KINDS)
 
 
 class Follow(models.Model):

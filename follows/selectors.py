@@ -2,14 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from wagtail.models import Page
 
-from articles.memo import public
-from articles.selectors import TOTAL, with_total
+from articles.models import TERM_KINDS
+from articles.selectors import pages_from_rows, pages_of_terms
 from follows.models import KINDS, Follow, FollowSettings
-
-KIND_HEADINGS = {"theme": "Thema's", "organisation": "Organisaties", "author": "Auteurs"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,10 @@ class Followed:
         return bool(self.theme or self.organisation or self.author)
 
     def __contains__(self, term) -> bool:
-        return term.pk in getattr(self, term._meta.model_name, ())
+        return term.pk in getattr(self, term.kind(), ())
+
+    def ids(self) -> dict[str, frozenset]:
+        return {kind: getattr(self, kind) for kind in KINDS}
 
 
 @dataclass
@@ -55,7 +56,11 @@ def follows_grouped(follows) -> list[dict]:
     for follow in follows:
         groups[follow.kind].append(follow.term)
     return [
-        {"kind": kind, "heading": KIND_HEADINGS[kind], "terms": sorted(terms, key=lambda t: t.name)}
+        {
+            "kind": kind,
+            "heading": TERM_KINDS[kind].heading(),
+            "terms": sorted(terms, key=lambda t: t.name),
+        }
         for kind, terms in groups.items()
         if terms
     ]
@@ -82,9 +87,8 @@ def followed_for_user(*, user) -> Followed:
 
 
 def followed_state(user) -> dict:
-    """{kind: ids} of the terms `user` follows, for their cached state (articles.personal)."""
-    followed = followed_for_user(user=user)
-    return {kind: getattr(followed, kind) for kind in KINDS}
+    """{kind: ids} of the terms `user` follows, for their cached state (personal.state)."""
+    return followed_for_user(user=user).ids()
 
 
 def followed_remember(request, followed: Followed) -> None:
@@ -94,7 +98,7 @@ def followed_remember(request, followed: Followed) -> None:
 
 def followed_for_request(request) -> Followed:
     """What the member follows, once per request, from their cached state."""
-    from articles.personal import member_state
+    from personal.state import member_state
 
     if not hasattr(request, "_followed"):
         if request.user.is_authenticated:
@@ -109,82 +113,26 @@ def follow_settings_for_user(*, user) -> FollowSettings | None:
     return FollowSettings.objects.filter(user=user).first()
 
 
-def _followed_pages_q(followed: Followed) -> Q:
-    """Pages linked to a followed term: one semi-join per link table, read from its index.
-
-    (One query joining all links and OR-ing them made PostgreSQL scan every article.)
-    """
-    from articles.models import ArticlePage, ArticlePageAuthor, EventPage
-
-    links = [
-        (ArticlePage.themes.through, "theme_id", followed.theme, "articlepage_id"),
-        (
-            ArticlePage.organisations.through,
-            "organisation_id",
-            followed.organisation,
-            "articlepage_id",
-        ),
-        (ArticlePageAuthor, "author_id", followed.author, "page_id"),
-        (EventPage.themes.through, "theme_id", followed.theme, "eventpage_id"),
-        (EventPage.organisations.through, "organisation_id", followed.organisation, "eventpage_id"),
-    ]
-    condition = Q(pk__in=[])
-    for model, term_field, ids, page_field in links:
-        if ids:
-            pages = model.objects.filter(**{f"{term_field}__in": ids}).values(page_field)
-            condition |= Q(pk__in=pages)
-    return condition
-
-
 def feed_pages(*, followed: Followed, since=None, until=None) -> QuerySet:
-    """(pk, content type) of the live, public articles and events of `followed`, newest first.
-
-    "Newest" is when an item appeared on the site (`first_published_at`), so a backdated article
-    published today is new today.
-    """
-    pages = public(Page.objects.live()).filter(_followed_pages_q(followed))
-    if since is not None:
-        pages = pages.filter(first_published_at__gt=since)
-    if until is not None:
-        pages = pages.filter(first_published_at__lte=until)
-    return (
-        with_total(pages)
-        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-        .values_list("pk", "content_type__model", TOTAL, named=True)
-    )
+    """(pk, content type, total) of the live, public articles and events of `followed`, by the
+    moment they appeared on the site."""
+    return pages_of_terms(terms=followed.ids(), since=since, until=until)
 
 
 def feed_items(rows, *, followed: Followed, new_since=None) -> list[FeedItem]:
     """The cards for one page of `feed_pages` rows: one query per kind of page and one for all
     their terms, whatever the size."""
-    from articles.models import ArticlePage, EventPage
-    from articles.selectors import terms_attach
-
-    ids = {"articlepage": [], "eventpage": []}
-    for row in rows:
-        ids[row.content_type__model].append(row.pk)
-    articles = (
-        list(ArticlePage.objects.filter(pk__in=ids["articlepage"])) if ids["articlepage"] else []
-    )
-    events = list(EventPage.objects.filter(pk__in=ids["eventpage"])) if ids["eventpage"] else []
-    terms_attach(articles=articles, events=events)
-    pages = {page.pk: page for page in [*articles, *events]}
-    items = []
-    for row in rows:
-        page = pages.get(row.pk)
-        if page is None:
-            continue
-        items.append(
-            FeedItem(
-                page=page,
-                kind="article" if row.content_type__model == "articlepage" else "event",
-                reasons=_reasons(page, followed),
-                is_new=bool(
-                    new_since and page.first_published_at and page.first_published_at > new_since
-                ),
-            )
+    return [
+        FeedItem(
+            page=page,
+            kind="article" if page._meta.model_name == "articlepage" else "event",
+            reasons=_reasons(page, followed),
+            is_new=bool(
+                new_since and page.first_published_at and page.first_published_at > new_since
+            ),
         )
-    return items
+        for page in pages_from_rows(rows)
+    ]
 
 
 def _reasons(page, followed: Followed) -> list:

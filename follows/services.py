@@ -5,8 +5,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from articles.personal import member_state_changed
+from articles.models import Term
 from follows.models import KINDS, Follow, FollowSettings
+from personal.state import member_state_changed
 
 #: Requests to /volgend/ closer together than this are one visit: items stay marked as new.
 VISIT_GAP = datetime.timedelta(minutes=30)
@@ -14,10 +15,9 @@ VISIT_GAP = datetime.timedelta(minutes=30)
 
 def term_kind(term) -> str:
     """ "theme", "organisation" or "author": the foreign key on `Follow` that points to `term`."""
-    kind = term._meta.model_name
-    if kind not in KINDS:
+    if not isinstance(term, Term) or term.kind() not in KINDS:
         raise TypeError(f"{type(term).__name__} cannot be followed")
-    return kind
+    return term.kind()
 
 
 def follow_settings_ensure(*, user) -> None:
@@ -47,6 +47,7 @@ def follow_settings_update(*, user, digest: str) -> FollowSettings:
         raise ValueError(f"unknown digest frequency {digest!r}")
     follow_settings_ensure(user=user)
     FollowSettings.objects.filter(user=user).update(digest=digest)
+    member_state_changed(user_id=user.pk)  # /volgend/ shows the setting
     return FollowSettings.objects.get(user=user)
 
 
@@ -55,6 +56,7 @@ def follow_visit_record(*, follow_settings: FollowSettings, now=None) -> None:
     now = now or timezone.now()
     if follow_settings.visit_at is None or now - follow_settings.visit_at > VISIT_GAP:
         follow_settings.new_since = follow_settings.visit_at
+        member_state_changed(user_id=follow_settings.user_id)  # other items are new now
     follow_settings.visit_at = now
     FollowSettings.objects.filter(pk=follow_settings.pk).update(
         visit_at=follow_settings.visit_at, new_since=follow_settings.new_since

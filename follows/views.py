@@ -1,7 +1,5 @@
 """/volgend/, following and unfollowing, digest settings and the one-click unsubscribe."""
 
-import hashlib
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,15 +11,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.intents import safe_next
-from articles import page_cache, personal
 from articles.cards import cards_render
-from articles.models import Author, Organisation, Theme
+from articles.models import term_model_for_label
 from articles.selectors import paginate
 from follows import digests, selectors, services
-from follows.models import KINDS, FollowSettings
+from follows.models import FollowSettings
+from pagecache.middleware import cache_key
+from pagecache.versions import CONTENT
+from personal.slots import personal_page
+from personal.state import member_version
 
-#: The Dutch word in the URL for each kind of term.
-TERM_MODELS = {"thema": Theme, "organisatie": Organisation, "auteur": Author}
 FEED_PAGE_SIZE = 20
 
 
@@ -34,13 +33,14 @@ class DigestForm(forms.Form):
 
 
 def _term(request, kind: str):
-    if kind not in TERM_MODELS:
+    model = term_model_for_label(kind)
+    if model is None:
         raise Http404
     try:
         target = int(request.POST.get("target", ""))
     except ValueError:
         raise Http404 from None
-    return get_object_or_404(TERM_MODELS[kind], pk=target)
+    return get_object_or_404(model, pk=target)
 
 
 def _answer(request, *, term, pressed: bool, message: str):
@@ -79,8 +79,9 @@ def follow_remove(request, kind: str):
 @require_safe
 def following(request):
     """The member's feed. Rendered with its buttons and menu as personal slots and kept for them
-    until what they follow, the content, their digest setting or what counts as new changes;
-    the slots are filled on every request. With messages waiting it is rendered as it is."""
+    until their version (what they follow, their digest setting, what counts as new) or the
+    content changes; the slots are filled on every request. With messages waiting it is rendered
+    as it is."""
     follow_settings = selectors.follow_settings_for_user(user=request.user)
     if follow_settings is not None:
         services.follow_visit_record(follow_settings=follow_settings)
@@ -88,12 +89,11 @@ def following(request):
     digest = follow_settings.digest if follow_settings else FollowSettings.Digest.WEEKLY
     if get_messages(request):
         return _following_response(request, new_since=new_since, digest=digest)
-    followed = selectors.followed_for_request(request)
-    state = [sorted(getattr(followed, kind)) for kind in KINDS]
-    fingerprint = hashlib.sha256(repr((state, new_since, digest)).encode()).hexdigest()
-    key = page_cache.cache_key(f"volgend:{request.user.pk}:{fingerprint}", request)
-    return personal.personal_page(
-        request, key, lambda: _following_response(request, new_since=new_since, digest=digest)
+    return personal_page(
+        request,
+        cache_key(f"volgend:{request.user.pk}", request),
+        lambda shared: _following_response(shared, new_since=new_since, digest=digest),
+        versions=[member_version(request.user.pk), CONTENT],
     )
 
 

@@ -8,15 +8,12 @@ class ReadingListsConfig(AppConfig):
     def ready(self):
         from accounts.exports import register_export
         from accounts.intents import register_intent
-        from articles import personal
+        from personal import slots, state
         from readinglists import selectors, services
 
         register_export("leeslijst", lambda user: selectors.reading_list_export(user=user))
         register_intent(services.INTENT_ADD, services.reading_list_intent_add)
-        personal.register_state_source(
+        state.register_state_source(
             "leeslijst", lambda user: selectors.reading_list_state(user=user)
         )
-        personal.register_value(
-            selectors.STATE_COUNT,
-            selectors.reading_list_count_for_request,
-        )
+        slots.register_value(selectors.STATE_COUNT, selectors.reading_list_count_for_request)

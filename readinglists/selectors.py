@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from wagtail.models import Page
 
 from readinglists.models import ReadingListItem
 
-#: The names of the leeslijst state in personal slots (articles.personal).
+#: The names of the leeslijst state in personal slots (personal.state, personal.slots).
 STATE = "leeslijst"
 STATE_ITEMS = "leeslijst_items"
 STATE_COUNT = "leeslijst_count"
@@ -30,7 +29,7 @@ def reading_list_page(*, page_id) -> Page | None:
 
 
 def reading_list_state(*, user) -> dict:
-    """For the member's cached state (articles.personal), in one query: the ids of the saved
+    """For the member's cached state (personal.state), in one query: the ids of the saved
     pages (for the buttons) and of the items (for the count: a deleted page leaves its item)."""
     rows = list(ReadingListItem.objects.filter(user=user).values_list("pk", "page_id"))
     return {
@@ -41,7 +40,7 @@ def reading_list_state(*, user) -> dict:
 
 def reading_list_page_ids_for_request(request) -> frozenset:
     """The saved page ids for every button: the member's cached state."""
-    from articles.personal import member_state
+    from personal.state import member_state
 
     if not request.user.is_authenticated:
         return frozenset()
@@ -50,21 +49,11 @@ def reading_list_page_ids_for_request(request) -> frozenset:
 
 def reading_list_count_for_request(request) -> int:
     """The number of items, for the header: the member's cached state."""
-    from articles.personal import member_state
+    from personal.state import member_state
 
     if not request.user.is_authenticated:
         return 0
     return len(member_state(request).get(STATE_ITEMS, ()))
-
-
-def version_key(user_id: int) -> str:
-    return f"leeslijst:version:{user_id}"
-
-
-def reading_list_version(*, user) -> int:
-    """A number that changes whenever the member's leeslijst does (`services` bumps it): the
-    rendered list is cached under it."""
-    return cache.get_or_set(version_key(user.pk), 1, timeout=None)
 
 
 def reading_list_count(*, user) -> int:

@@ -1,24 +1,18 @@
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import User
-from articles.personal import member_state_changed
+from personal.state import member_state_changed
 from readinglists import selectors
 from readinglists.models import NOTE_MAX_LENGTH, ReadingListItem
 
 
 def reading_list_changed(*, user_id: int) -> None:
-    """Retire the member's cached leeslijst pages (see `selectors.reading_list_version`) and
-    state (the buttons and the count on every page)."""
+    """Retire the member's state (the buttons and the count on every page) and their cached
+    leeslijst page, which are kept under the same version."""
     member_state_changed(user_id=user_id)
-    key = selectors.version_key(user_id)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 2, timeout=None)
 
 
 def reading_list_add(*, user: User, page: Page) -> ReadingListItem:

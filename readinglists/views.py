@@ -11,9 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.intents import safe_next
-from articles import page_cache, personal
 from articles.models import Theme
 from articles.selectors import paginate
+from pagecache.middleware import cache_key
+from pagecache.versions import CONTENT
+from personal.slots import personal_page
+from personal.state import member_version
 from readinglists import selectors, services
 from readinglists.forms import FilterForm, NoteForm
 from readinglists.models import NOTE_MAX_LENGTH
@@ -43,9 +46,13 @@ def _render_list(request, *, note_forms=None, next_url="", status=200):
     list with a note that failed or with messages is always rendered anew."""
     if note_forms or get_messages(request):
         return _render_list_fresh(request, note_forms=note_forms, next_url=next_url, status=status)
-    version = selectors.reading_list_version(user=request.user)
-    key = page_cache.cache_key(f"leeslijst:{request.user.pk}:{version}", request)
-    return personal.personal_page(request, key, lambda: _render_list_fresh(request))
+    key = cache_key(f"leeslijst:{request.user.pk}", request)
+    return personal_page(
+        request,
+        key,
+        _render_list_fresh,
+        versions=[member_version(request.user.pk), CONTENT],
+    )
 
 
 def _render_list_fresh(request, *, note_forms=None, next_url="", status=200):

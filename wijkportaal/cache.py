@@ -1,15 +1,73 @@
-"""Django's Redis cache, with one Redis client per connection pool instead of one per call.
+"""The caches, and the one way to retire what they hold.
 
-Django makes a new `redis.Redis` for every cache call, and redis-py builds its table of
-response callbacks each time: on a page served from the cache that cost more than the calls.
-A client is safe to share: it takes a connection from its pool for each command.
+Two caches (see `settings.CACHES`): `default`, in the database, holds what must not be lost to a
+flood or an outage (allauth's rate limits and locks); `pages` holds what can be rebuilt at any
+time (rendered pages, cards, members' state, copies of sessions), in Redis when there is one.
+
+Redis is a cache, not a single point of failure: `TolerantRedisCache` waits at most a quarter of
+a second for an answer, and after a failure stops asking for a few seconds. Meanwhile a read finds
+nothing and a write is dropped, so pages are rendered without the cache and sessions come from
+the database. Retirements that could not be written are written again once Redis answers.
+
+Cached things are retired with versions (`version_retire`): an entry is stored with the versions
+of what it was built from (`entries_lookup`/`entries_store`) and is only used while those are still
+current. A read that started before a change therefore never stores the old state as new: its
+entry carries the old version.
 """
 
+import logging
+import secrets
+import threading
+import time
+from collections.abc import Iterable
+
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+#: After a failure, Redis is left alone this long (seconds) before it is asked again.
+PAUSE_AFTER_FAILURE = 5.0
+#: Connect and read timeouts (seconds): a hung Redis costs a request at most this, once.
+SOCKET_TIMEOUT = 0.25
+VERSION_PREFIX = "version:"
 
 
-class _SharedClient(RedisCacheClient):
+def pages_cache():
+    return caches["pages"]
+
+
+class _Breaker:
+    """Whether Redis may be asked now; shared by the threads of one process."""
+
+    def __init__(self):
+        self.down_until = 0.0
+        self.lock = threading.Lock()
+        #: Versions retired while Redis did not answer, written again when it does.
+        self.pending_retires: set[str] = set()
+
+    @property
+    def open(self) -> bool:
+        return time.monotonic() < self.down_until
+
+    def trip(self, error: Exception) -> None:
+        with self.lock:
+            if not self.open:
+                logger.warning("Redis does not answer (%s); going on without it", error)
+            self.down_until = time.monotonic() + PAUSE_AFTER_FAILURE
+
+
+breaker = _Breaker()
+
+
+class _TolerantClient(RedisCacheClient):
+    """One Redis client per connection pool (Django makes one per call, and redis-py builds a
+    table of callbacks for each); calls that fail give what a cache miss gives."""
+
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("socket_connect_timeout", SOCKET_TIMEOUT)
+        kwargs.setdefault("socket_timeout", SOCKET_TIMEOUT)
         super().__init__(*args, **kwargs)
         self._clients = {}
 
@@ -20,8 +78,145 @@ class _SharedClient(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
+    def _guarded(self, name, fallback, *args, **kwargs):
+        if breaker.open:
+            return fallback
+        try:
+            result = getattr(super(), name)(*args, **kwargs)
+        except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
+            breaker.trip(error)
+            return fallback
+        if breaker.pending_retires:
+            _retires_replay()
+        return result
 
-class SharedClientRedisCache(RedisCache):
+    def get(self, key, default):
+        return self._guarded("get", default, key, default)
+
+    def get_many(self, keys):
+        return self._guarded("get_many", {}, keys)
+
+    def has_key(self, key):
+        return self._guarded("has_key", False, key)
+
+    def add(self, key, value, timeout):
+        return self._guarded("add", False, key, value, timeout)
+
+    def set(self, key, value, timeout):
+        return self._guarded("set", None, key, value, timeout)
+
+    def set_many(self, data, timeout):
+        return self._guarded("set_many", None, data, timeout)
+
+    def touch(self, key, timeout):
+        return self._guarded("touch", False, key, timeout)
+
+    def delete(self, key):
+        return self._guarded("delete", False, key)
+
+    def delete_many(self, keys):
+        return self._guarded("delete_many", None, keys)
+
+    def clear(self):
+        return self._guarded("clear", False)
+
+    def incr(self, key, delta):
+        if breaker.open:
+            raise ValueError("Redis does not answer")
+        try:
+            return super().incr(key, delta)
+        except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
+            breaker.trip(error)
+            raise ValueError("Redis does not answer") from error
+
+
+class TolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = _SharedClient
+        self._class = _TolerantClient
+
+
+def redis_status() -> str:
+    """ "ok", "uit" (not configured), or "onbereikbaar": asked now, past the breaker."""
+    cache = pages_cache()
+    if not isinstance(cache, RedisCache):
+        return "uit"
+    try:
+        client = cache._cache.get_client(write=True)
+        client.ping()
+    except Exception:  # any failure means: not usable now
+        return "onbereikbaar"
+    return "ok"
+
+
+def _token() -> str:
+    return secrets.token_hex(8)
+
+
+def _version_key(name: str) -> str:
+    return VERSION_PREFIX + name
+
+
+def version_retire(*names: str) -> None:
+    """Whatever was cached under these versions is no longer used."""
+
+    def retire():
+        pages_cache().set_many({_version_key(name): _token() for name in names}, timeout=None)
+        if breaker.open:
+            breaker.pending_retires.update(names)
+
+    # At once, so this request sees its own change, and again after the commit: a reader between
+    # the two stores under the first new version, with data from before the commit.
+    retire()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(retire)
+
+
+def _retires_replay() -> None:
+    with breaker.lock:
+        names, breaker.pending_retires = breaker.pending_retires, set()
+    if names:
+        pages_cache().set_many({_version_key(name): _token() for name in names}, timeout=None)
+
+
+Stamp = tuple[str, ...] | None
+
+
+def entries_lookup(keys: Iterable[str], *, versions: Iterable[str]) -> tuple[dict, Stamp]:
+    """The entries of `keys` that were stored under the current `versions`, and the stamp to
+    store new entries with (None when the cache does not answer: then store nothing). One round
+    trip, plus one when a version is not known yet."""
+    cache, keys, names = pages_cache(), list(keys), list(versions)
+    version_keys = [_version_key(name) for name in names]
+    found = cache.get_many([*version_keys, *keys])
+    missing = [key for key in version_keys if key not in found]
+    for key in missing:
+        cache.add(key, _token(), timeout=None)
+    if missing:
+        found.update(cache.get_many(missing))
+    if any(key not in found for key in version_keys):
+        return {}, None
+    stamp = tuple(found[key] for key in version_keys)
+    entries = {}
+    for key in keys:
+        entry = found.get(key)
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp:
+            entries[key] = entry[1]
+    return entries, stamp
+
+
+def entries_store(entries: dict, *, stamp: Stamp, timeout: int) -> None:
+    """Keep `entries` under the versions `entries_lookup` read before they were built."""
+    if stamp is not None and entries:
+        pages_cache().set_many(
+            {key: (stamp, value) for key, value in entries.items()}, timeout=timeout
+        )
+
+
+def entry_get(key: str, *, versions: Iterable[str]) -> tuple[object | None, Stamp]:
+    entries, stamp = entries_lookup([key], versions=versions)
+    return entries.get(key), stamp
+
+
+def entry_store(key: str, value, *, stamp: Stamp, timeout: int) -> None:
+    entries_store({key: value}, stamp=stamp, timeout=timeout)

@@ -51,8 +51,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INSTALLED_APPS = [
     "accounts",
     "articles",
+    "search",
+    "pagecache",
+    "personal",
     "readinglists",
     "follows",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -83,14 +87,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wijkportaal.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "articles.page_cache.VisitorPageCacheMiddleware",
+    "pagecache.middleware.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "articles.page_cache.SharedPageMiddleware",
+    "pagecache.middleware.SharedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -108,7 +112,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.personal.csrf_token",
+                "personal.slots.csrf_token",
             ],
         },
     },
@@ -160,25 +164,33 @@ if MEDIA_S3_BUCKET:
         },
     }
 
-# One cache that every server process shares: allauth counts rate limits in it. Without Redis,
-# the database cache (its table is made by a migration of `accounts` and by `createcachetable`).
+# Two caches (wijkportaal/cache.py). `default`, in the database, holds what a flood or an
+# outage must not take: allauth's rate limits and their locks. `pages` holds what can be
+# rebuilt at any time: rendered pages, cards, members' state and copies of sessions; in Redis
+# when REDIS_URL is set (which answers within a quarter second or is left alone for a while),
+# otherwise in a table of its own, so its culling never reaches the rate limits. Both tables
+# are made by `migrate` (accounts' migrations) and `createcachetable`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "wijkportaal_cache",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "wijkportaal_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+}
 if env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "wijkportaal.cache.SharedClientRedisCache",
-            "LOCATION": env("REDIS_URL"),
-        }
+    CACHES["pages"] = {
+        "BACKEND": "wijkportaal.cache.TolerantRedisCache",
+        "LOCATION": env("REDIS_URL"),
     }
-    # Sessions are read from Redis and kept in the database, so every process sees them and
-    # a member's sessions can still be found to end them.
+    # Sessions live in the database and are read through Redis: members stay logged in while
+    # Redis is down, and a member's sessions can be found to end them.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "wijkportaal_cache",
-        }
-    }
+    SESSION_CACHE_ALIAS = "pages"
 # Keep each article and event card in the cache (articles.cards). Only worth it with a cache
 # that writes many keys at once: the database cache writes them one by one.
 CARD_CACHE = bool(env("REDIS_URL"))

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.sitemaps import TermSitemap
+from wijkportaal import views
 
 urlpatterns = [
     # Editors log in through allauth's login, so its rate limits cover the admin too.
@@ -22,7 +23,10 @@ urlpatterns = [
     path("leeslijst/", include("readinglists.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "terms": TermSitemap}}),
+    path("health/", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("articles.urls")),
+    path("", include("search.urls")),
     path("", include("follows.urls")),
 ]
 

@@ -9,7 +9,7 @@ from .pages import (
     HomePage,
     InformationPage,
 )
-from .terms import Author, Organisation, Term, Theme
+from .terms import TERM_KINDS, Author, Organisation, Term, Theme, term_model_for_label
 
 __all__ = [
     "ArticleIndexPage",
@@ -23,6 +23,8 @@ __all__ = [
     "HomePage",
     "InformationPage",
     "Organisation",
+    "TERM_KINDS",
     "Term",
     "Theme",
+    "term_model_for_label",
 ]

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from articles import selectors
 from articles.blocks import BodyBlock
-from articles.search import ARTICLE_FACETS, EVENT_FACETS
+from articles.filters import ARTICLE_FACETS, EVENT_FACETS
 
 WORDS_PER_MINUTE = 200
 
@@ -43,7 +43,7 @@ class IntroBodyMixin(models.Model):
         """Wagtail reads these for every page it serves: read them from the per-process copy."""
         if self.alias_of_id:
             return super().get_view_restrictions()
-        from articles.memo import view_restrictions_of
+        from pagecache.memo import view_restrictions_of
 
         return view_restrictions_of(self)
 

@@ -13,9 +13,11 @@ class Term(index.Indexed, models.Model):
     )
     description = models.TextField("beschrijving", blank=True)
 
-    #: The Dutch word for the kind of term, as in "Volg thema Wonen".
+    #: The Dutch word for the kind of term, as in "Volg thema Wonen"; also its filter parameter
+    #: (`?thema=wonen`) and its word in follow addresses (`/volgend/volg/thema/`).
     kind_label = ""
-    url_name = ""
+    #: The first part of its pages' addresses (`/themas/wonen/`).
+    url_segment = ""
     #: How articles and events reach this kind of term, for filters.
     article_lookup = ""
     event_lookup = ""
@@ -37,12 +39,31 @@ class Term(index.Indexed, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse(self.url_name, kwargs={"slug": self.slug})
+        return reverse(f"articles:{self.kind()}_detail", kwargs={"slug": self.slug})
+
+    def feed_url(self) -> str:
+        return reverse(f"articles:{self.kind()}_feed", kwargs={"slug": self.slug})
+
+    def calendar_url(self) -> str:
+        """The iCalendar of the term's coming events; "" for a kind of term without events."""
+        if not self.event_lookup:
+            return ""
+        return reverse(f"articles:{self.kind()}_calendar", kwargs={"slug": self.slug})
+
+    @classmethod
+    def kind(cls) -> str:
+        """ "theme", "organisation" or "author": the key of `TERM_KINDS`."""
+        return cls._meta.model_name
+
+    @classmethod
+    def heading(cls) -> str:
+        """ "Thema's": the kind's heading in lists."""
+        return str(cls._meta.verbose_name_plural).capitalize()
 
 
 class Theme(Term):
     kind_label = "thema"
-    url_name = "articles:theme_detail"
+    url_segment = "themas"
     article_lookup = "themes"
     event_lookup = "themes"
 
@@ -55,7 +76,7 @@ class Organisation(Term):
     website = models.URLField("website", blank=True)
 
     kind_label = "organisatie"
-    url_name = "articles:organisation_detail"
+    url_segment = "organisaties"
     article_lookup = "organisations"
     event_lookup = "organisations"
     panels = [*Term.panels, FieldPanel("website")]
@@ -77,7 +98,7 @@ class Author(Term):
     )
 
     kind_label = "auteur"
-    url_name = "articles:author_detail"
+    url_segment = "auteurs"
     article_lookup = "article_authors__author"
     term_article_path = "article_links__page"
     # Events have speakers and hosts, not authors.
@@ -87,3 +108,13 @@ class Author(Term):
     class Meta(Term.Meta):
         verbose_name = "auteur"
         verbose_name_plural = "auteurs"
+
+
+#: The kinds of term, by `Term.kind()`: what term pages, filters, search, feeds, follows and
+#: intents all read.
+TERM_KINDS: dict[str, type[Term]] = {model.kind(): model for model in (Theme, Organisation, Author)}
+
+
+def term_model_for_label(label: str) -> type[Term] | None:
+    """The kind of term whose Dutch word is `label` ("thema"), or None."""
+    return next((model for model in TERM_KINDS.values() if model.kind_label == label), None)

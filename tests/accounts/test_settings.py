@@ -5,21 +5,30 @@ import pytest
 from tests.test_settings import PRODUCTION, run_manage
 
 SHOW = (
-    "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND)"
+    "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND,"
+    " s.CACHES['pages']['BACKEND'], s.SESSION_ENGINE)"
 )
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 
 
 @pytest.mark.parametrize(
-    ("env", "cache"),
+    ("env", "pages", "sessions"),
     [
-        ({"REDIS_URL": ""}, "django.core.cache.backends.db.DatabaseCache"),
-        ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "wijkportaal.cache.SharedClientRedisCache"),
+        ({"REDIS_URL": ""}, DATABASE_CACHE, "django.contrib.sessions.backends.db"),
+        (
+            {"REDIS_URL": "redis://127.0.0.1:6379/0"},
+            "wijkportaal.cache.TolerantRedisCache",
+            "django.contrib.sessions.backends.cached_db",
+        ),
     ],
 )
-def test_rate_limits_count_in_a_cache_all_processes_share(env, cache):
+def test_rate_limits_live_in_the_database_and_pages_in_redis_when_set(env, pages, sessions):
+    """Rate limits in the database, where no flood of cached pages and no Redis outage reaches
+    them; sessions in the database too (read through Redis when there is one)."""
     result = run_manage("shell", "-c", SHOW, **PRODUCTION, **env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].split()[0] == cache
+    default, _mail, pages_backend, session_engine = result.stdout.splitlines()[-1].split()
+    assert (default, pages_backend, session_engine) == (DATABASE_CACHE, pages, sessions)
 
 
 def test_email_file_path_switches_to_the_file_backend(tmp_path):

@@ -164,7 +164,7 @@ def test_500_page_is_dutch_and_leaks_nothing():
 def test_health_answers_when_the_database_does(client):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.json() == {"database": "ok", "redis": "uit"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -177,6 +177,7 @@ def test_health_reports_503_when_the_database_does_not(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get("/health/")
     assert response.status_code == 503
+    assert response.json()["database"] == "onbereikbaar"
 
 
 def test_robots_txt_names_the_sitemap(client):

@@ -5,9 +5,8 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from articles import selectors
+from articles import ical, selectors
 from articles.models import Author, EventIndexPage, EventPage, Organisation
-from follows import ical
 from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db

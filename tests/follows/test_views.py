@@ -7,12 +7,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.cards import cards_clear
 from articles.models import ArticleIndexPage, Author, EventIndexPage, Organisation, Theme
-from articles.page_cache import page_cache_clear
-from articles.personal import member_state_changed
 from follows import services
 from follows.models import Follow, FollowSettings
+from pagecache.versions import content_changed, snippet_changed
+from personal.state import member_state_changed
 from tests.conftest import MEMBER_PASSWORD as PASSWORD
 from tests.factories import ArticlePageFactory, EventPageFactory, ThemeFactory
 from tests.follows.conftest import ago, published
@@ -183,8 +182,7 @@ def count_queries(client, path, *, render=True, state_of=None) -> tuple[int, int
     client.cookies[settings.CSRF_COOKIE_NAME] = "render-afresh"
     client.get(path)
     if render:
-        page_cache_clear()
-        cards_clear()
+        snippet_changed()
     if state_of is not None:
         member_state_changed(user_id=state_of.pk)
     with CaptureQueriesContext(connection) as queries:
@@ -267,7 +265,7 @@ def test_volgend_kept_for_the_member_still_shows_their_state_and_takes_their_tok
         ),
         at=ago(minutes=5),
     )
-    page_cache_clear()  # as publishing does
+    content_changed()  # as publishing does
 
     def card_button(html):
         card = html[html.index("Kaart van de wijk") :]

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import ArticlePage, EventPage
-from articles.page_cache import page_cache_clear
-from articles.personal import member_state_changed
+from pagecache.versions import content_changed
+from personal.state import member_state_changed
 from readinglists.models import ReadingListItem
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def queries(client, path, *, render=True, state_of=None) -> list[str]:
     something does)."""
     client.get(path)  # warm Wagtail's site cache, as on a running server
     if render:
-        page_cache_clear()
+        content_changed()
     if state_of is not None:
         member_state_changed(user_id=state_of.pk)
     with CaptureQueriesContext(connection) as captured:
@@ -68,7 +68,7 @@ def fill(member, n):
 # Session, member, their state after a change (the leeslijst ids for the header count and
 # buttons, and the follows: one query each, else from the cache), themes for the filter, the
 # paginator's count, the items with their pages. The site (for the items' URLs) is remembered
-# per process (articles.memo). Wagtail's user bar costs no query: whether to show it is decided
+# per process (pagecache.memo). Wagtail's user bar costs no query: whether to show it is decided
 # once, at login.
 LIST_QUERIES = 7
 # A member's page costs the session, the member, and after a change ONE leeslijst query (the

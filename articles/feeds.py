@@ -9,14 +9,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
-from articles import selectors as article_selectors
-from articles.memo import public
-from articles.models import ArticleIndexPage, Author, EventPage, Organisation, Theme
-from follows import ical
-from follows.selectors import Followed, feed_items, feed_pages
+from articles import ical, selectors
+from articles.models import TERM_KINDS, ArticleIndexPage, EventPage
+from pagecache.memo import public
 
 FEED_SIZE = 30
-TERM_MODELS = {"theme": Theme, "organisation": Organisation, "author": Author}
 
 
 def _absolute(path: str) -> str:
@@ -61,11 +58,11 @@ class ArticlesFeed(_PageFeed):
         return _absolute(index.get_url_parts()[2] if index else "/")
 
     def feed_url(self):
-        return _absolute(reverse("follows:articles_feed"))
+        return _absolute(reverse("articles:articles_feed"))
 
     def items(self):
-        articles = list(article_selectors.article_cards()[:FEED_SIZE])
-        article_selectors.terms_attach(articles=articles)
+        articles = list(selectors.article_cards()[:FEED_SIZE])
+        selectors.terms_attach(articles=articles)
         return articles
 
 
@@ -74,7 +71,7 @@ class TermFeed(_PageFeed):
 
     def __init__(self, kind: str):
         super().__init__()
-        self.model = TERM_MODELS[kind]
+        self.model = TERM_KINDS[kind]
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)
@@ -89,12 +86,11 @@ class TermFeed(_PageFeed):
         return _absolute(term.get_absolute_url())
 
     def feed_url(self, term):
-        return _absolute(reverse(f"follows:{self.model._meta.model_name}_feed", args=[term.slug]))
+        return _absolute(reverse(f"articles:{self.model.kind()}_feed", args=[term.slug]))
 
     def items(self, term):
-        followed = Followed(**{self.model._meta.model_name: frozenset([term.pk])})
-        rows = list(feed_pages(followed=followed)[:FEED_SIZE])
-        return [item.page for item in feed_items(rows, followed=followed)]
+        rows = selectors.pages_of_terms(terms={self.model.kind(): frozenset([term.pk])})
+        return selectors.pages_from_rows(list(rows[:FEED_SIZE]))
 
 
 def _calendar_response(body: str, *, filename: str) -> HttpResponse:
@@ -113,10 +109,10 @@ def event_calendar(request, page_id: int):
 
 @require_safe
 def term_calendar(request, kind: str, slug: str):
-    term = get_object_or_404(TERM_MODELS[kind], slug=slug)
+    term = get_object_or_404(TERM_KINDS[kind], slug=slug)
     if not term.event_lookup:
         raise Http404
-    events = article_selectors.term_events_upcoming(term)
+    events = selectors.term_events_upcoming(term)
     return _calendar_response(
         ical.calendar(events, name=f"Wijkportaal: {term.kind_label} {term.name}"),
         filename=f"{term.slug}.ics",

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.demo import demo_content_load
+from demo.builder import demo_content_load
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Builds the demo site from code: the page tree, the terms, articles and events.
 
 Every function is idempotent: what exists (matched by slug) is left alone, so a second run changes
-nothing. The hand-written content lives in `articles/demo_data.py`; for benchmarks the `ensure_*`
+nothing. The hand-written content lives in `demo/data.py`; for benchmarks the `ensure_*`
 functions top up to a requested total with generated items, created in bulk.
 """
 
@@ -20,8 +20,6 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from articles import demo_data
-from articles.cards import cards_clear
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -36,7 +34,8 @@ from articles.models import (
     Organisation,
     Theme,
 )
-from articles.page_cache import page_cache_clear
+from demo import data as demo_data
+from pagecache.versions import structure_changed
 
 GENERATED_PREFIX = "demo"
 BATCH_SIZE = 500
@@ -91,8 +90,7 @@ def demo_content_load(
     _top_up_articles(article_index, articles, today)
     _top_up_events(event_index, events, today)
     # Pages made here are not published through Wagtail's signals: retire cached pages by hand.
-    page_cache_clear()
-    cards_clear()
+    structure_changed()
     return {
         "articles": ArticlePage.objects.count(),
         "events": EventPage.objects.count(),

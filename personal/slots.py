@@ -2,73 +2,129 @@
 
 A page that everyone may read is rendered once without a reader: a *shared render*. Each
 personal part (the account menu, every leeslijst and volg button) is rendered there in all its
-variants and left in the page as a numbered slot. `articles.page_cache` caches that shared copy,
-and every request fills the slots for its own reader. Members so get fresh pages with their own
-state without the page being rendered again for each of them.
+variants and left in the page as a numbered slot. The page cache (`pagecache`) keeps that shared
+copy, and every request fills the slots for its own reader, from their state (`personal.state`).
 
-A member's state (the pages they saved, the terms they follow) is kept in the cache as one
-entry (`member_state`); the apps that own a kind of state register how to read it from the
-database (`register_state_source`) and drop the entry when it changes (`member_state_changed`).
-A placeholder's text comes from `register_value` (the leeslijst count). The CSRF token and the
-address of the page (`NEXT`) are built in.
+A shared render is safe by construction: it runs on a copy of the request that holds nothing of
+the reader (`readerless_request`): an anonymous user, no cookies, no messages, and a session and
+CSRF state that raise `SharedRenderError` when anything reads them. The reader's CSRF token and
+the page's address reach the page as placeholders, filled per request.
 """
 
+import copy
+import logging
 import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.base import BaseStorage
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
-_sources: dict[str, Callable] = {}
+from personal.state import member_state
+from wijkportaal.cache import entry_get, entry_store
+
+logger = logging.getLogger(__name__)
+
 _values: dict[str, Callable] = {}
-#: How long a member's state is kept at most; every change drops it at once.
-STATE_TIMEOUT = 5 * 60
-#: How long a member's page is kept; its key changes with whatever it shows.
+#: How long a member's page is kept; its versions retire it sooner.
 PAGE_TIMEOUT = 10 * 60
 CSRF = "csrf"
 #: The address of the page the reader is on, for the forms' `next`: a cached fragment is shown
 #: on many pages.
 NEXT = "next"
+#: What a shared render must not read: the reader's cookies and CSRF secret.
+_READER_META = frozenset({"HTTP_COOKIE", "CSRF_COOKIE"})
 
 
-def register_state_source(name: str, read: Callable) -> None:
-    """`read(user)` returns {kind: ids} of what the member has, from the database."""
-    _sources[name] = read
+class SharedRenderError(RuntimeError):
+    """Code read something of the reader while rendering a page for nobody in particular."""
 
 
-def member_state(request) -> dict[str, frozenset]:
-    """{kind: ids} for the member of this request: read once per request, from the cache unless
-    it changed since, else from every source (one query each)."""
-    state = getattr(request, "_member_state", None)
-    if state is None:
-        key = _state_key(request.user.pk)
-        state = cache.get(key)
-        if state is None:
-            state = {}
-            for read in _sources.values():
-                state.update({kind: frozenset(ids) for kind, ids in read(request.user).items()})
-            cache.set(key, state, STATE_TIMEOUT)
-        request._member_state = state
-    return state
+class _ReaderlessSession:
+    """The session of a shared render: any use of it is a bug, reported at once."""
+
+    session_key = None
+    is_empty = True
+
+    def __getattr__(self, name):
+        raise SharedRenderError(f"a shared render used the session ({name})")
+
+    def _refuse(self, *args, **kwargs):
+        raise SharedRenderError("a shared render used the session")
+
+    __getitem__ = __setitem__ = __delitem__ = __contains__ = __iter__ = __len__ = _refuse
 
 
-def member_state_changed(*, user_id: int) -> None:
-    """The member saved, removed, followed or unfollowed something: read their state anew."""
-    cache.delete(_state_key(user_id))
+class _ReaderlessMeta(dict):
+    """`request.META` without the reader's cookies and CSRF state; asking for them raises."""
+
+    def _check(self, key):
+        if key in _READER_META:
+            raise SharedRenderError(f"a shared render read {key}")
+
+    def __getitem__(self, key):
+        self._check(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._check(key)
+        return super().__contains__(key)
+
+    def __setitem__(self, key, value):
+        self._check(key)
+        super().__setitem__(key, value)
+
+    def get(self, key, default=None):
+        self._check(key)
+        return super().get(key, default)
 
 
-def _state_key(user_id: int) -> str:
-    return f"member-state:{user_id}"
+class _NoMessages(BaseStorage):
+    def _get(self, *args, **kwargs):
+        return [], True
+
+    def _store(self, messages, response, *args, **kwargs):
+        if messages:
+            raise SharedRenderError("a shared render added a message")
+        return []
+
+
+def readerless_request(request, render: "SharedRender", *, user=None):
+    """A copy of `request` for a shared render: the same address, nothing of the reader (but
+    `user`, for a page kept for one member)."""
+    shared = copy.copy(request)
+    shared.META = _ReaderlessMeta(
+        (key, value)
+        for key, value in request.META.items()
+        if key not in _READER_META and key != "CSRF_COOKIE_NEEDS_UPDATE"
+    )
+    shared.COOKIES = {}
+    shared.session = _ReaderlessSession()
+    shared.user = user or AnonymousUser()
+    shared._messages = _NoMessages(shared)
+    for name in ("_cached_user", "_acached_user", "_member_state"):
+        shared.__dict__.pop(name, None)
+
+    async def auser():
+        return shared.user
+
+    shared.auser = auser
+    shared.shared_render = render
+    return shared
 
 
 def register_value(name: str, read: Callable) -> None:
     """`read(request)` returns the text for placeholder `name` on a member's page."""
     _values[name] = read
+
+
+def values() -> dict[str, Callable]:
+    return dict(_values)
 
 
 def shared_render(request) -> "SharedRender | None":
@@ -182,45 +238,24 @@ def csrf_token(request) -> dict:
     return {"csrf_token": render.placeholder(CSRF)} if render else {}
 
 
-def personal_page(request, key: str, render_response: Callable) -> HttpResponse:
-    """A page for one member, kept under `key` as a shared render: its slots, count and CSRF
-    token are filled on every request. `key` must hold everything else the page shows."""
-    page = cache.get(key)
+def render_shared(
+    request, render_response: Callable[[object], HttpResponse], *, user=None
+) -> "SharedPage":
+    """Call `render_response(readerless request)` as a shared render and cut the result."""
+    render = SharedRender()
+    response = render_response(readerless_request(request, render, user=user))
+    return render.page(response.content.decode(response.charset), headers=[])
+
+
+def personal_page(
+    request, key: str, render_response: Callable[[object], HttpResponse], *, versions
+) -> HttpResponse:
+    """A page for one member, kept under `key` while `versions` hold: its slots, count and CSRF
+    token are filled on every request. `key` and `versions` must cover everything else the page
+    shows. `render_response(request)` gets a request that holds nothing of the member but the
+    user: no session, cookies or CSRF state."""
+    page, stamp = entry_get(key, versions=versions)
     if page is None:
-        render = request.shared_render = SharedRender()
-        try:
-            response = render_response()
-        finally:
-            del request.shared_render
-        page = render.page(response.content.decode(response.charset), headers=[])
-        cache.set(key, page, PAGE_TIMEOUT)
+        page = render_shared(request, render_response, user=request.user)
+        entry_store(key, page, stamp=stamp, timeout=PAGE_TIMEOUT)
     return HttpResponse(page.fill(request))
-
-
-def toggle_button(request, context: dict, *, state: tuple) -> SafeString:
-    """Render the toggle button component for this request, or as a slot in a shared render.
-
-    `context` is the component's context without `member`, `pressed` and `csrf_token`."""
-    from django.template.loader import get_template
-
-    template = get_template("components/toggle_button.html")
-    render = shared_render(request)
-    if render is None:
-        member = request.user.is_authenticated
-        pressed = member and state[1] in member_state(request).get(state[0], ())
-        csrf_token = get_token(request) if member else ""
-        return template.render(
-            {**context, "member": member, "pressed": pressed, "csrf_token": csrf_token}
-        )
-    csrf_token = render.placeholder(CSRF)
-    context = {**context, "next": render.placeholder(NEXT)}
-    return render.slot(
-        visitor=template.render({**context, "member": False, "pressed": False}),
-        member_on=template.render(
-            {**context, "member": True, "pressed": True, "csrf_token": csrf_token}
-        ),
-        member_off=template.render(
-            {**context, "member": True, "pressed": False, "csrf_token": csrf_token}
-        ),
-        state=state,
-    )

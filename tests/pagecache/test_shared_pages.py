@@ -1,4 +1,4 @@
-"""Members get the shared render of a page with their own state filled in (articles.page_cache)."""
+"""Members get the shared render of a page with their own state filled in (pagecache)."""
 
 import re
 

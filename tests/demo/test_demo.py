@@ -11,8 +11,8 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
-from articles import demo_data
 from articles.models import ArticlePage, Author, EventPage, ExplainerPage, Organisation, Theme
+from demo import data as demo_data
 
 pytestmark = pytest.mark.django_db
 

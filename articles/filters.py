@@ -1,7 +1,7 @@
-"""Site search and the filters it shares with the article and event listings.
+"""The filters of the article and event listings, which search uses too.
 
 Everything here only reads. Filters are plain GET parameters with Dutch names and slugs as values
-(`?q=buurt&type=artikel&thema=wonen&jaar=2024`); several values of one filter mean "any of these",
+(`?type=artikel&thema=wonen&jaar=2024`); several values of one filter mean "any of these",
 different filters must all hold. Facet counts are disjunctive: the counts of one filter are those
 of the results under all the *other* filters, so ticking a second theme shows what it adds.
 Each facet costs one query, however many values or results it has.
@@ -13,31 +13,16 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Count,
-    F,
     IntegerField,
     Q,
     QuerySet,
-    TextField,
     Value,
 )
 from django.db.models.functions import Coalesce, ExtractYear
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
-from wagtail.search.query import Or, PlainText
 
-from articles.memo import public
-
-MAX_QUERY_LENGTH = 200
-MAX_QUERY_WORDS = 12
 MAX_FILTER_VALUES = 20
 #: How many values a term facet lists (the most frequent), besides the chosen ones.
 FACET_OPTIONS = 10
-TERMS_SHOWN = 5
-EXCERPT_WORDS = 40
-
-#: Phrases that mean the same to our readers; a query with one of them also finds the others.
-SYNONYMS = (("wijkaanpak", "wijkgerichte aanpak", "gebiedsgerichte aanpak"),)
-
 SLUG_VALUE = re.compile(r"[-a-zA-Z0-9_]{1,150}")
 YEAR_VALUE = re.compile(r"(19|20)\d\d")
 
@@ -49,7 +34,6 @@ FACET_LEGENDS = {
     "auteur": "Auteur",
     "jaar": "Jaar",
 }
-SEARCH_FACETS = ("type", "thema", "organisatie", "auteur", "jaar")
 ARTICLE_FACETS = ("thema", "organisatie", "auteur", "jaar")
 EVENT_FACETS = ("thema", "organisatie", "jaar")
 
@@ -63,21 +47,28 @@ def type_models() -> dict:
 
 
 def _term_models() -> dict:
-    from articles.models import Author, Organisation, Theme
+    from articles.models import TERM_KINDS
 
-    return {"thema": Theme, "organisatie": Organisation, "auteur": Author}
+    return {model.kind_label: model for model in TERM_KINDS.values()}
 
 
 def _relations() -> dict:
     """How each page type reaches the terms of a facet, and the date that gives its year."""
     from articles.models import ArticlePage, EventPage
 
-    return {
-        "thema": {ArticlePage: "themes", EventPage: "themes"},
-        "organisatie": {ArticlePage: "organisations", EventPage: "organisations"},
-        "auteur": {ArticlePage: "article_authors__author"},
-        "jaar": {ArticlePage: "publication_date", EventPage: "start"},
+    relations = {
+        label: {
+            page_model: path
+            for page_model, path in (
+                (ArticlePage, model.article_lookup),
+                (EventPage, model.event_lookup),
+            )
+            if path
+        }
+        for label, model in _term_models().items()
     }
+    relations["jaar"] = {ArticlePage: "publication_date", EventPage: "start"}
+    return relations
 
 
 @dataclass(frozen=True)
@@ -111,37 +102,6 @@ def filters_from_query(params, *, facets) -> Filters:
                 chosen.append(int(value) if name == "jaar" else value)
         values[name] = tuple(chosen[:MAX_FILTER_VALUES])
     return Filters(values)
-
-
-def query_clean(raw: str) -> str:
-    """Plain lower-case words: operators and punctuation mean nothing to visitors."""
-    words = re.sub(r"[\W_]+", " ", raw[: MAX_QUERY_LENGTH * 4]).split()[:MAX_QUERY_WORDS]
-    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
-
-
-def _singular(query: str) -> str:
-    """Drop the plural -s after a vowel ("woningcorporaties"), which the Dutch stemmer keeps."""
-    return re.sub(r"\b(\w{3,}[aeiouy])s\b", r"\1", query)
-
-
-def query_variants(query: str) -> list[str]:
-    """The query and its alternative forms: singular words, and each synonym of a phrase in it."""
-    variants = []
-    for base in dict.fromkeys([query.lower(), _singular(query.lower())]):
-        variants.append(base)
-        for group in SYNONYMS:
-            for phrase in group:
-                pattern = re.compile(rf"\b{re.escape(phrase)}\b")
-                if pattern.search(base):
-                    variants += [pattern.sub(other, base) for other in group if other != phrase]
-                    break
-    return list(dict.fromkeys(variants))
-
-
-def search_expression(query: str):
-    """A Wagtail search query: all words of the query, or of one of its synonym variants."""
-    variants = [PlainText(variant, operator="and") for variant in query_variants(query)]
-    return variants[0] if len(variants) == 1 else Or(variants)
 
 
 def filter_q(filters: Filters, *, models, exclude: str = "") -> Q:
@@ -311,112 +271,3 @@ def _type_and_year_counts(hit_ids: QuerySet, models) -> tuple[list, list]:
         for year, count in sorted(by_year.items(), reverse=True)
     ]
     return type_options, year_options
-
-
-def searchable_pages() -> QuerySet:
-    from wagtail.models import Page
-
-    return public(Page.objects.live()).type(*type_models().values())
-
-
-def matching_pages(query: str) -> QuerySet:
-    """Live pages matching `query`, most relevant first, as a queryset that can still be filtered.
-
-    `get_queryset()` of the database backends' results is the search as a plain queryset, so the
-    facets and filters can use it as a subquery instead of loading every match.
-    """
-    return searchable_pages().search(search_expression(query)).get_queryset()
-
-
-def result_rows(pages: QuerySet) -> QuerySet:
-    """What a result shows, read with the page in one query, whatever its type."""
-    names = [model._meta.model_name for model in type_models().values()]
-    return pages.annotate(
-        intro_text=Coalesce(
-            *[F(f"{name}__intro") for name in names], Value(""), output_field=TextField()
-        ),
-        article_date=F("articlepage__publication_date"),
-        event_start=F("eventpage__start"),
-    ).only("id", "title", "url_path", "content_type", "last_published_at", "search_description")
-
-
-def result_hits(rows, query: str, *, request=None) -> list[dict]:
-    """Turn a page of result rows into what the template shows, with the excerpt highlighted.
-
-    URLs are resolved here with the request, which caches the site's root paths for all rows.
-    """
-    from django.contrib.contenttypes.models import ContentType
-
-    types = type_models()
-    content_types = ContentType.objects.get_for_models(*types.values())
-    slug_for = {content_types[model].pk: slug for slug, model in types.items()}
-    pattern = highlight_pattern(query)
-    return [
-        {
-            "id": row.pk,
-            "title": row.title,
-            "url": row.get_url(request=request),
-            "type": TYPE_LABELS[slug_for[row.content_type_id]],
-            "kind": slug_for[row.content_type_id],
-            "date": row.article_date,
-            "start": row.event_start,
-            "updated": row.last_published_at,
-            "excerpt": excerpt(row.intro_text or row.search_description, pattern),
-        }
-        for row in rows
-    ]
-
-
-def matching_terms(query: str) -> list[dict]:
-    """Themes, organisations and authors matching `query`; one query per kind."""
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    expression = search_expression(query)
-    found = []
-    for model in _term_models().values():
-        for term in backend.search(expression, model.objects.all())[:TERMS_SHOWN]:
-            found.append(
-                {"kind": model.kind_label, "name": term.name, "url": term.get_absolute_url()}
-            )
-    return found
-
-
-def highlight_pattern(query: str):
-    """A pattern for the words to mark: each query word (and synonym) by its first letters.
-
-    Dropping the last two letters of longer words is a rough stand-in for the stemming the search
-    does, so "buurten" also marks "buurt" and "woningcorporaties" marks "woningcorporatie".
-    """
-    roots = set()
-    for variant in query_variants(query):
-        for word in variant.split():
-            if len(word) >= 3:
-                roots.add(word if len(word) <= 5 else word[:-2])
-    if not roots:
-        return None
-    alternatives = "|".join(sorted((re.escape(root) for root in roots), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
-
-
-def excerpt(text: str, pattern, *, words: int = EXCERPT_WORDS) -> SafeString:
-    """Up to `words` words of `text` around the first match, escaped, matches in `<mark>`."""
-    tokens = (text or "").split()
-    start = 0
-    if pattern is not None:
-        first = next((i for i, token in enumerate(tokens) if pattern.search(token)), 0)
-        start = max(0, min(first - words // 4, len(tokens) - words))
-    snippet = " ".join(tokens[start : start + words])
-    if start:
-        snippet = "… " + snippet
-    if start + words < len(tokens):
-        snippet += " …"
-    if pattern is None:
-        return escape(snippet)
-    parts, last = [], 0
-    for match in pattern.finditer(snippet):
-        parts.append(escape(snippet[last : match.start()]))
-        parts.append(format_html("<mark>{}</mark>", match.group()))
-        last = match.end()
-    parts.append(escape(snippet[last:]))
-    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above

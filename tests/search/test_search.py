@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
-from articles.page_cache import page_cache_clear
+from pagecache.versions import content_changed
+from search import query as search
 from tests.factories import ArticlePageFactory, AuthorFactory, EventPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -244,7 +244,7 @@ def count_queries(client, params) -> tuple[int, str]:
     """What rendering the search costs (the cached pages retired first, as publishing does), and
     the page."""
     client.get("/zoeken/", params)  # warm Wagtail's site cache and content types
-    page_cache_clear()
+    content_changed()
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/zoeken/", params)
     assert response.status_code == 200

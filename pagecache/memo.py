@@ -1,0 +1,94 @@
+"""Rows that every page needs and that rarely change: the sites, their root paths and the view
+restrictions.
+
+Wagtail reads them for every page it serves (the site for the request, the root paths for every
+link, the restrictions of the page and its ancestors, and all restrictions for `.public()`). Here
+each process reads them once per version (`pagecache.versions`): saving a site or a restriction,
+or moving a page, retires the structure; the root paths also follow the content (a home page
+published under a new slug).
+"""
+
+import contextvars
+
+from django.db.models import Q, QuerySet
+from django.http.request import split_domain_port
+from wagtail.models import PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from pagecache.versions import CONTENT, STRUCTURE
+from wijkportaal.cache import entries_lookup
+
+#: (name, version) -> value, for the current versions only.
+_memo: dict = {}
+_request_stamp = contextvars.ContextVar("pagecache_stamp", default=None)
+
+
+def stamp_for_request(stamp) -> contextvars.Token:
+    """Use `stamp` (the content and structure versions read with the page) for this request."""
+    return _request_stamp.set(stamp)
+
+
+def stamp_reset(token: contextvars.Token) -> None:
+    _request_stamp.reset(token)
+
+
+def _stamp():
+    stamp = _request_stamp.get()
+    if stamp is None:
+        _, stamp = entries_lookup([], versions=[CONTENT, STRUCTURE])
+    return stamp
+
+
+def _memoised(name, compute, *, content: bool = False):
+    stamp = _stamp()
+    if stamp is None:  # the cache does not answer: nothing could tell when to forget
+        return compute()
+    key = (name, stamp if content else stamp[1])
+    if key not in _memo:
+        for old in [k for k in list(_memo) if k[0] == name]:
+            _memo.pop(old, None)
+        _memo[key] = compute()
+    return _memo[key]
+
+
+def site_for_request(request) -> Site | None:
+    """What `Site.find_for_request` would find, without a query once known; Wagtail then uses
+    it for the rest of the request."""
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+
+    def find():
+        try:
+            return get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+
+    return _memoised(("site", hostname, port), find)
+
+
+def site_root_paths() -> list:
+    """`Site.get_site_root_paths()`, which Wagtail otherwise reads from the default cache."""
+    return _memoised("root_paths", Site.get_site_root_paths, content=True)
+
+
+def _restrictions() -> list:
+    return _memoised(
+        "restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
+    )
+
+
+def view_restrictions_of(page) -> QuerySet:
+    """The restrictions on `page` and its ancestors, as `Page.get_view_restrictions` gives them
+    (a queryset, for the admin), already read."""
+    found = [r for r in _restrictions() if page.path.startswith(r.page.path)]
+    queryset = PageViewRestriction.objects.filter(pk__in=[r.pk for r in found])
+    queryset._result_cache = found
+    queryset._prefetch_done = True
+    return queryset
+
+
+def public(pages: QuerySet) -> QuerySet:
+    """`pages.public()`, with the restrictions read once per structure version."""
+    private = Q()
+    for restriction in _restrictions():
+        private |= Q(path__startswith=restriction.page.path)
+    return pages.exclude(private) if private else pages

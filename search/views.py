@@ -1,0 +1,23 @@
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from articles.filters import filters_from_query
+from articles.selectors import themes
+from search import selectors
+from search.query import MAX_QUERY_LENGTH, query_clean
+
+
+@require_safe
+def search(request):
+    query = query_clean(request.GET.get("q", ""))
+    filters = filters_from_query(request.GET, facets=selectors.FACETS)
+    context = {"query": query, "filters": filters, "max_length": MAX_QUERY_LENGTH}
+    if query:
+        context.update(selectors.search_results(request, query=query, filters=filters))
+        context["hidden_query"] = [("q", query)]
+        context["clear_url"] = "?" + urlencode({"q": query})
+    else:
+        context["themes"] = themes()
+    return render(request, "pages/search.html", context)
