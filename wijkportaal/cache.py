@@ -7,7 +7,8 @@ time (rendered pages, cards, members' state, copies of sessions), in Redis when 
 Redis is a cache, not a single point of failure: `TolerantRedisCache` waits at most a quarter of
 a second for an answer, and after a failure stops asking for a few seconds. Meanwhile a read finds
 nothing and a write is dropped, so pages are rendered without the cache and sessions come from
-the database. Retirements that could not be written are written again once Redis answers.
+the database. What it missed (a version retired, a session ended) is deleted from it as soon as it
+answers again, so nothing older comes back.
 
 Cached things are retired with versions (`version_retire`): an entry is stored with the versions
 of what it was built from (`entries_lookup`/`entries_store`) and is only used while those are still
@@ -38,14 +39,22 @@ def pages_cache():
     return caches["pages"]
 
 
+#: Keys whose writes were dropped that a process remembers to delete; past this, it empties the
+#: whole cache once Redis answers again.
+MAX_PENDING = 10_000
+
+
 class _Breaker:
-    """Whether Redis may be asked now; shared by the threads of one process."""
+    """Whether Redis may be asked now, and what it missed; shared by the threads of a process."""
 
     def __init__(self):
         self.down_until = 0.0
         self.lock = threading.Lock()
-        #: Versions retired while Redis did not answer, written again when it does.
-        self.pending_retires: set[str] = set()
+        #: Keys written or deleted while Redis did not answer: Redis may still hold an older
+        #: value (a session ended since, a version retired since), so they are deleted as soon
+        #: as it answers. Deleting a version retires it.
+        self.pending: set[str] = set()
+        self.overflow = False
 
     @property
     def open(self) -> bool:
@@ -56,6 +65,19 @@ class _Breaker:
             if not self.open:
                 logger.warning("Redis does not answer (%s); going on without it", error)
             self.down_until = time.monotonic() + PAUSE_AFTER_FAILURE
+
+    def remember(self, keys) -> None:
+        with self.lock:
+            if not self.overflow:
+                self.pending.update(keys)
+                if len(self.pending) > MAX_PENDING:
+                    self.overflow, self.pending = True, set()
+
+    def take(self) -> tuple[set[str], bool]:
+        with self.lock:
+            taken = self.pending, self.overflow
+            self.pending, self.overflow = set(), False
+        return taken
 
 
 breaker = _Breaker()
@@ -78,17 +100,29 @@ class _TolerantClient(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
-    def _guarded(self, name, fallback, *args, **kwargs):
-        if breaker.open:
-            return fallback
+    def _guarded(self, name, fallback, *args, written=()):
+        if not breaker.open and (breaker.pending or breaker.overflow):
+            self._catch_up()
+        if not breaker.open:
+            try:
+                return getattr(super(), name)(*args)
+            except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
+                breaker.trip(error)
+        breaker.remember(written)
+        return fallback
+
+    def _catch_up(self) -> None:
+        """Delete what Redis may hold from before the writes it missed."""
+        keys, overflow = breaker.take()
+        client = self.get_client(write=True)
         try:
-            result = getattr(super(), name)(*args, **kwargs)
+            if overflow:
+                client.flushdb()
+            elif keys:
+                client.delete(*keys)
         except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
             breaker.trip(error)
-            return fallback
-        if breaker.pending_retires:
-            _retires_replay()
-        return result
+            breaker.remember(keys)
 
     def get(self, key, default):
         return self._guarded("get", default, key, default)
@@ -100,34 +134,36 @@ class _TolerantClient(RedisCacheClient):
         return self._guarded("has_key", False, key)
 
     def add(self, key, value, timeout):
-        return self._guarded("add", False, key, value, timeout)
+        return self._guarded("add", False, key, value, timeout, written=[key])
 
     def set(self, key, value, timeout):
-        return self._guarded("set", None, key, value, timeout)
+        return self._guarded("set", None, key, value, timeout, written=[key])
 
     def set_many(self, data, timeout):
-        return self._guarded("set_many", None, data, timeout)
+        return self._guarded("set_many", None, data, timeout, written=list(data))
 
     def touch(self, key, timeout):
         return self._guarded("touch", False, key, timeout)
 
     def delete(self, key):
-        return self._guarded("delete", False, key)
+        return self._guarded("delete", False, key, written=[key])
 
     def delete_many(self, keys):
-        return self._guarded("delete_many", None, keys)
+        return self._guarded("delete_many", None, keys, written=list(keys))
 
     def clear(self):
         return self._guarded("clear", False)
 
     def incr(self, key, delta):
-        if breaker.open:
-            raise ValueError("Redis does not answer")
-        try:
-            return super().incr(key, delta)
-        except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
-            breaker.trip(error)
-            raise ValueError("Redis does not answer") from error
+        if not breaker.open and (breaker.pending or breaker.overflow):
+            self._catch_up()
+        if not breaker.open:
+            try:
+                return super().incr(key, delta)
+            except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
+                breaker.trip(error)
+        breaker.remember([key])
+        raise ValueError("Redis does not answer")
 
 
 class TolerantRedisCache(RedisCache):
@@ -162,21 +198,12 @@ def version_retire(*names: str) -> None:
 
     def retire():
         pages_cache().set_many({_version_key(name): _token() for name in names}, timeout=None)
-        if breaker.open:
-            breaker.pending_retires.update(names)
 
     # At once, so this request sees its own change, and again after the commit: a reader between
     # the two stores under the first new version, with data from before the commit.
     retire()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(retire)
-
-
-def _retires_replay() -> None:
-    with breaker.lock:
-        names, breaker.pending_retires = breaker.pending_retires, set()
-    if names:
-        pages_cache().set_many({_version_key(name): _token() for name in names}, timeout=None)
 
 
 Stamp = tuple[str, ...] | None
