@@ -19,6 +19,7 @@ Django's own cache middleware does not fit: it would cache members' pages under 
 """
 
 import hashlib
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -29,6 +30,8 @@ from pagecache import memo
 from pagecache.versions import PAGE_VERSIONS
 from personal.slots import SharedRender, readerless_request
 from wijkportaal.cache import entries_lookup, entry_get, entry_store
+
+logger = logging.getLogger(__name__)
 
 TIMEOUT = 10 * 60
 #: Paths that are never cached: personal, administrative or operational.
@@ -185,8 +188,14 @@ class SharedPageMiddleware:
         )
 
     def _render_shared(self, request):
+        """The shared render, or None when the page is not for everyone. A render that reached
+        for the reader's data is a bug: it is logged, the reader gets a page rendered for them,
+        and with `SHARED_RENDER_STRICT` (the tests) it raises."""
         render = SharedRender()
         response = self.get_response(readerless_request(request, render))
+        if render.violations and not settings.SHARED_RENDER_STRICT:
+            logger.error("Shared render of %s: %s", request.path, "; ".join(render.violations))
+            return None
         if not _is_shareable(response) or not response.get("Content-Type", "").startswith(
             "text/html"
         ):

@@ -18,6 +18,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.base import BaseStorage
 from django.http import HttpResponse
@@ -45,17 +46,28 @@ class SharedRenderError(RuntimeError):
     """Code read something of the reader while rendering a page for nobody in particular."""
 
 
+def _refused(render: "SharedRender", what: str) -> SharedRenderError:
+    """Note the violation on the render (a template's `{% if %}` swallows the exception) and
+    give the exception to raise."""
+    error = SharedRenderError(f"a shared render used {what}")
+    render.violations.append(str(error))
+    return error
+
+
 class _ReaderlessSession:
     """The session of a shared render: any use of it is a bug, reported at once."""
 
     session_key = None
     is_empty = True
 
+    def __init__(self, render: "SharedRender"):
+        object.__setattr__(self, "_render", render)
+
     def __getattr__(self, name):
-        raise SharedRenderError(f"a shared render used the session ({name})")
+        raise _refused(self._render, f"the session ({name})")
 
     def _refuse(self, *args, **kwargs):
-        raise SharedRenderError("a shared render used the session")
+        raise _refused(self._render, "the session")
 
     __getitem__ = __setitem__ = __delitem__ = __contains__ = __iter__ = __len__ = _refuse
 
@@ -63,9 +75,13 @@ class _ReaderlessSession:
 class _ReaderlessMeta(dict):
     """`request.META` without the reader's cookies and CSRF state; asking for them raises."""
 
+    def __init__(self, items, render: "SharedRender"):
+        super().__init__(items)
+        self._render = render
+
     def _check(self, key):
         if key in _READER_META:
-            raise SharedRenderError(f"a shared render read {key}")
+            raise _refused(self._render, key)
 
     def __getitem__(self, key):
         self._check(key)
@@ -85,12 +101,16 @@ class _ReaderlessMeta(dict):
 
 
 class _NoMessages(BaseStorage):
+    def __init__(self, request, render: "SharedRender"):
+        super().__init__(request)
+        self._render = render
+
     def _get(self, *args, **kwargs):
         return [], True
 
     def _store(self, messages, response, *args, **kwargs):
         if messages:
-            raise SharedRenderError("a shared render added a message")
+            raise _refused(self._render, "messages")
         return []
 
 
@@ -99,14 +119,17 @@ def readerless_request(request, render: "SharedRender", *, user=None):
     `user`, for a page kept for one member)."""
     shared = copy.copy(request)
     shared.META = _ReaderlessMeta(
-        (key, value)
-        for key, value in request.META.items()
-        if key not in _READER_META and key != "CSRF_COOKIE_NEEDS_UPDATE"
+        (
+            (key, value)
+            for key, value in request.META.items()
+            if key not in _READER_META and key != "CSRF_COOKIE_NEEDS_UPDATE"
+        ),
+        render,
     )
     shared.COOKIES = {}
-    shared.session = _ReaderlessSession()
+    shared.session = _ReaderlessSession(render)
     shared.user = user or AnonymousUser()
-    shared._messages = _NoMessages(shared)
+    shared._messages = _NoMessages(shared, render)
     for name in ("_cached_user", "_acached_user", "_member_state"):
         shared.__dict__.pop(name, None)
 
@@ -147,6 +170,9 @@ class SharedRender:
 
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     slots: list[Slot] = field(default_factory=list)
+    #: What the render tried to read of the reader (`SharedRenderError`): such a render is a bug
+    #: and is never kept.
+    violations: list[str] = field(default_factory=list)
 
     def placeholder(self, name: str) -> str:
         """Text that stands in for a member's value (`CSRF`, or a registered value)."""
@@ -186,7 +212,11 @@ class SharedRender:
 
     def page(self, html: str, headers: list) -> "SharedPage":
         """The finished render cut at its markers, ready to be cached and filled. The markers may
-        come in any order (a view can render cards before its template)."""
+        come in any order (a view can render cards before its template). Raises
+        `SharedRenderError` when the render tried to read anything of the reader, even where a
+        template swallowed the error."""
+        if self.violations:
+            raise SharedRenderError("; ".join(self.violations))
         parts = re.split(f"<!--slot:{self.nonce}:(\\d+)-->", html)
         chunks, slots = parts[0::2], [self.slots[int(number)] for number in parts[1::2]]
         everyone = [*chunks, *(slot.visitor for slot in slots)]
@@ -256,6 +286,12 @@ def personal_page(
     user: no session, cookies or CSRF state."""
     page, stamp = entry_get(key, versions=versions)
     if page is None:
-        page = render_shared(request, render_response, user=request.user)
+        try:
+            page = render_shared(request, render_response, user=request.user)
+        except SharedRenderError:
+            if settings.SHARED_RENDER_STRICT:
+                raise
+            logger.exception("Shared render of %s", request.path)
+            return render_response(request)
         entry_store(key, page, stamp=stamp, timeout=PAGE_TIMEOUT)
     return HttpResponse(page.fill(request))

@@ -13,5 +13,6 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 CARD_CACHE = True
+SHARED_RENDER_STRICT = True
 # Tasks run at once, so a test sees their effect without a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -179,3 +179,37 @@ def test_a_not_found_page_is_not_kept(member_client, site):
     assert member_client.get("/bestaat-niet/").status_code == 404
     for entry in cached_entries():
         assert b"Pagina niet gevonden" not in entry
+
+
+@pytest.fixture
+def home_reads_the_session_in_a_template(monkeypatch, home):
+    """The home page's template asks for the session inside `{% if %}`, which swallows errors."""
+    from django.template import engines
+
+    original = HomePage.get_template
+
+    def get_template(self, request, *args, **kwargs):
+        source = "{% if 1 and request.session.leeslijst %}ja{% else %}nee{% endif %}"
+        return engines["django"].from_string(source)
+
+    monkeypatch.setattr(HomePage, "get_template", get_template)
+    yield
+    monkeypatch.setattr(HomePage, "get_template", original)
+
+
+def test_a_session_read_that_a_template_swallows_still_fails_the_test(
+    member_client, home_reads_the_session_in_a_template
+):
+    with pytest.raises(SharedRenderError):
+        member_client.get("/")
+
+
+def test_in_production_the_reader_gets_a_page_of_their_own_and_the_bug_is_logged(
+    member_client, home_reads_the_session_in_a_template, settings, caplog
+):
+    settings.SHARED_RENDER_STRICT = False
+    response = member_client.get("/")
+    assert response.status_code == 200
+    assert response.content == b"nee"
+    assert "a shared render used the session" in caplog.text
+    assert not [key for key in caches["pages"]._cache if "shared-page" in key]
