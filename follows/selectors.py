@@ -47,7 +47,7 @@ class FeedItem:
 
 
 def follows_for_user(*, user) -> QuerySet:
-    return Follow.objects.filter(user=user).select_related("theme", "organisation", "author")
+    return Follow.objects.filter(user=user).select_related(*KINDS)
 
 
 def follows_grouped(follows) -> list[dict]:
