@@ -75,7 +75,7 @@ def main() -> int:
     # Fresh planner statistics, as autovacuum would have them on a site that grew over time.
     _psql(database_url, "VACUUM ANALYZE")
     _manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    _python(env, "from django.core.cache import cache; cache.clear()")
+    _python(env, "from django.core.cache import caches; [c.clear() for c in caches.all()]")
 
     plan = json.loads(_python(env, "from bench.data import plan; plan()", capture=True))
     queries = json.loads(
