@@ -66,8 +66,10 @@ class _Breaker:
                 logger.warning("Redis does not answer (%s); going on without it", error)
             self.down_until = time.monotonic() + PAUSE_AFTER_FAILURE
 
-    def remember(self, keys) -> None:
+    def remember(self, keys, *, overflow: bool = False) -> None:
         with self.lock:
+            if overflow:
+                self.overflow, self.pending = True, set()
             if not self.overflow:
                 self.pending.update(keys)
                 if len(self.pending) > MAX_PENDING:
@@ -122,7 +124,8 @@ class _TolerantClient(RedisCacheClient):
                 client.delete(*keys)
         except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
             breaker.trip(error)
-            breaker.remember(keys)
+            # Taken back, the overflow too: else a cache that was to be emptied never is.
+            breaker.remember(keys, overflow=overflow)
 
     def get(self, key, default):
         return self._guarded("get", default, key, default)
