@@ -125,3 +125,21 @@ def test_too_much_missed_empties_the_cache(cache, redis_server, monkeypatch):
         os.kill(redis_server[0].pid, signal.SIGCONT)
     breaker_closes()
     assert cache.get("onaangeroerd") is None
+
+
+def test_what_redis_missed_is_caught_up_without_another_request(cache, redis_server):
+    """Other processes read Redis too: the process that missed a write tells Redis as soon as it
+    answers, whether or not it serves anything meanwhile."""
+    cache.set("sessie", "nog ingelogd")
+    raw = redis.Redis(port=redis_server[1])
+    [stored_key] = raw.keys("*sessie*")
+    os.kill(redis_server[0].pid, signal.SIGSTOP)
+    try:
+        cache.delete("sessie")
+    finally:
+        os.kill(redis_server[0].pid, signal.SIGCONT)
+    deadline = time.monotonic() + 5 * tolerant.CATCH_UP_INTERVAL + tolerant.SOCKET_TIMEOUT
+    while (raw.exists(stored_key) or tolerant.breaker.open) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not raw.exists(stored_key)
+    assert not tolerant.breaker.open  # and the cache is used again, before the pause is over

@@ -42,6 +42,9 @@ def pages_cache():
 #: Keys whose writes were dropped that a process remembers to delete; past this, it empties the
 #: whole cache once Redis answers again.
 MAX_PENDING = 10_000
+#: How often (seconds) a process that missed writes tries to tell Redis, whether or not it
+#: serves requests meanwhile: other processes read Redis too.
+CATCH_UP_INTERVAL = 0.2
 
 
 class _Breaker:
@@ -55,6 +58,7 @@ class _Breaker:
         #: as it answers. Deleting a version retires it.
         self.pending: set[str] = set()
         self.overflow = False
+        self._catching_up: threading.Thread | None = None
 
     @property
     def open(self) -> bool:
@@ -66,7 +70,8 @@ class _Breaker:
                 logger.warning("Redis does not answer (%s); going on without it", error)
             self.down_until = time.monotonic() + PAUSE_AFTER_FAILURE
 
-    def remember(self, keys, *, overflow: bool = False) -> None:
+    def remember(self, client: "_TolerantClient", keys, *, overflow: bool = False) -> None:
+        """Keep `keys` to delete once Redis answers, and make sure `client` keeps trying."""
         with self.lock:
             if overflow:
                 self.overflow, self.pending = True, set()
@@ -74,6 +79,21 @@ class _Breaker:
                 self.pending.update(keys)
                 if len(self.pending) > MAX_PENDING:
                     self.overflow, self.pending = True, set()
+            if (self.pending or self.overflow) and self._catching_up is None:
+                self._catching_up = threading.Thread(
+                    target=self._catch_up_loop, args=(client,), daemon=True
+                )
+                self._catching_up.start()
+
+    def _catch_up_loop(self, client: "_TolerantClient") -> None:
+        while True:
+            time.sleep(CATCH_UP_INTERVAL)
+            with self.lock:
+                if not (self.pending or self.overflow):
+                    self._catching_up = None
+                    return
+            if client._catch_up():
+                self.down_until = 0.0  # it answers: no need to wait out the pause
 
     def take(self) -> tuple[set[str], bool]:
         with self.lock:
@@ -110,11 +130,13 @@ class _TolerantClient(RedisCacheClient):
                 return getattr(super(), name)(*args)
             except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
                 breaker.trip(error)
-        breaker.remember(written)
+        if written:
+            breaker.remember(self, written)
         return fallback
 
-    def _catch_up(self) -> None:
-        """Delete what Redis may hold from before the writes it missed."""
+    def _catch_up(self) -> bool:
+        """Delete what Redis may hold from before the writes it missed; whether it answered.
+        Runs at the next use of the cache and, until it succeeds, every `CATCH_UP_INTERVAL`."""
         keys, overflow = breaker.take()
         client = self.get_client(write=True)
         try:
@@ -125,7 +147,9 @@ class _TolerantClient(RedisCacheClient):
         except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
             breaker.trip(error)
             # Taken back, the overflow too: else a cache that was to be emptied never is.
-            breaker.remember(keys, overflow=overflow)
+            breaker.remember(self, keys, overflow=overflow)
+            return False
+        return True
 
     def get(self, key, default):
         return self._guarded("get", default, key, default)
@@ -137,7 +161,8 @@ class _TolerantClient(RedisCacheClient):
         return self._guarded("has_key", False, key)
 
     def add(self, key, value, timeout):
-        return self._guarded("add", False, key, value, timeout, written=[key])
+        # A missed add leaves nothing older behind: nothing to delete later.
+        return self._guarded("add", False, key, value, timeout)
 
     def set(self, key, value, timeout):
         return self._guarded("set", None, key, value, timeout, written=[key])
@@ -165,7 +190,7 @@ class _TolerantClient(RedisCacheClient):
                 return super().incr(key, delta)
             except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
                 breaker.trip(error)
-        breaker.remember([key])
+        breaker.remember(self, [key])
         raise ValueError("Redis does not answer")
 
 
