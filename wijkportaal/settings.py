@@ -145,10 +145,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Without a bucket the app serves uploaded images from MEDIA_ROOT itself (wijkportaal.views.media).
+MEDIA_SERVE = True
 # Uploaded images and documents on S3-compatible storage (AWS, MinIO, Scaleway, ...), so every
 # host serves the same files: set the bucket, and the endpoint for anything but AWS.
 MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET")
 if MEDIA_S3_BUCKET:
+    MEDIA_SERVE = False
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

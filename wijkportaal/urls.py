@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -30,10 +30,8 @@ urlpatterns = [
     path("", include("follows.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_SERVE:
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", views.media, name="media"))
 
 # Wagtail serves every other path from the page tree; it stays last.
 urlpatterns += [path("", include(wagtail_urls))]
