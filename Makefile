@@ -39,7 +39,9 @@ run: install .env staticfiles/staticfiles.json
 	$(MANAGE) migrate --noinput --verbosity 0
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_content
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# The periodic jobs (scheduled publishing, digests) beside the server, stopped with it.
+	$(MANAGE) run_schedule & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -66,7 +68,7 @@ test: export DJANGO_SETTINGS_MODULE = tests.settings
 test: lint node_modules/.installed chromium staticfiles/staticfiles.json
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # Not part of `make test`: minutes long, and its numbers are for the closing note, not assertions.
 bench: install

@@ -45,10 +45,16 @@ def test_every_app_service_gets_the_settings_it_needs():
         assert env["REDIS_URL"].startswith("redis://redis:")
 
 
-def test_worker_runs_the_task_worker_and_the_digest_schedule():
+def test_worker_runs_the_task_worker_and_the_schedule():
     command = " ".join(COMPOSE["services"]["worker"]["command"])
     assert "db_worker" in command
-    assert "send_digests" in command
+    assert "run_schedule" in command
+
+
+def test_make_run_runs_the_schedule_beside_the_server():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile[makefile.index("\nrun:") : makefile.index("\nnode_modules")]
+    assert "run_schedule &" in recipe and "runserver" in recipe
 
 
 def test_image_runs_migrations_gunicorn_as_non_root_with_static_files_built_in():

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "readinglists",
     "follows",
     "demo",
+    "wijkportaal",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -316,6 +317,13 @@ TASKS = {
         if DEBUG
         else "django_tasks_db.DatabaseBackend"
     }
+}
+
+# The periodic jobs `manage.py run_schedule` runs (the compose worker, `make run`): a command line
+# and its interval in seconds. Each is safe to run again and after a crash.
+SCHEDULE = {
+    "publish_scheduled": 60,
+    "send_digests --queue": 60 * 60,
 }
 
 WAGTAIL_SITE_NAME = "Wijkportaal"
