@@ -7,12 +7,14 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint vendor chromium lock clean bench
+.PHONY: help install run test lint vendor chromium lock clean bench backup restore
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test   lint, Django checks and the whole test suite (browser tests included)"
 	@echo "make bench  load a large site into PostgreSQL and measure it under gunicorn with wrk"
+	@echo "make backup copy the database and the media into backups/ (BACKUP_DIR overrides)"
+	@echo "make restore BACKUP=backups/wijkportaal-... into a fresh database and MEDIA_ROOT"
 	@echo "make lock   refresh constraints.txt from the current virtualenv"
 	@echo "make vendor refresh the vendored NL Design System CSS from npm"
 
@@ -81,6 +83,14 @@ vendor: node_modules/.installed
 	{ printf '/* @utrecht/component-library-css %s (EUPL-1.2), dist/index.css, vendored by `make vendor`. Do not edit. */\n' \
 		"$$(node -p 'require("@utrecht/component-library-css/package.json").version')"; \
 	  cat node_modules/@utrecht/component-library-css/dist/index.css; } > static/vendor/utrecht/component-library.css
+
+BACKUP_DIR ?= backups
+backup: install
+	$(MANAGE) backup $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Name the backup folder: make restore BACKUP=backups/wijkportaal-..."; exit 2; }
+	$(MANAGE) restore $(BACKUP)
 
 lock: install
 	$(BIN)/python -m pip freeze --exclude-editable --exclude wijkportaal > constraints.txt

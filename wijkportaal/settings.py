@@ -27,6 +27,7 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Wijkportaal <noreply@wijkportaal.example>"),
     BASE_URL=(str, "http://127.0.0.1:8000"),
     EMAIL_FILE_PATH=(str, ""),
+    MEDIA_ROOT=(str, ""),
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -141,7 +142,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # static/vendor/ holds the built NL Design System CSS (`make vendor`), so `make run` needs no npm.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = env("MEDIA_ROOT") or BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
