@@ -11,6 +11,11 @@ itself: for a member it only redirects back. An app registers its intents in `Ap
 
 `handler(user, payload)` performs the action through the app's service and returns the text to
 show the member (or "" for none). It must tolerate a target that has gone away meanwhile.
+
+The endpoint takes no CSRF token (a reading visitor has no cookie at all), so it checks where a
+post comes from instead (`same_origin`), and it never replaces a session the browser has: it
+creates one only for a request that carries no session cookie, and no more than
+`ACCOUNT_RATE_LIMITS["intent"]` from one address.
 """
 
 import logging
@@ -18,13 +23,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+)
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import is_same_domain, url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -78,6 +89,56 @@ def safe_next(request: HttpRequest, url: str | None, *, fallback: str = "/") -> 
     return fallback
 
 
+def _origin_trusted(request: HttpRequest, origin: str) -> bool:
+    """`origin` (scheme://host[:port]) is this site's, or one of `CSRF_TRUSTED_ORIGINS`."""
+    if origin == f"{request.scheme}://{request.get_host()}":
+        return True
+    try:
+        parts = urlsplit(origin)
+        netloc = parts.netloc
+    except ValueError:
+        return False
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        if origin == trusted:
+            return True
+        if "*" in trusted:
+            pattern = urlsplit(trusted)
+            if pattern.scheme == parts.scheme and is_same_domain(
+                netloc, pattern.netloc.replace("*", "", 1)
+            ):
+                return True
+    return False
+
+
+def same_origin(request: HttpRequest) -> bool:
+    """Whether a post was sent by a page of this site.
+
+    Every signal the browser gives must agree: `Sec-Fetch-Site` (same-origin, or none for what
+    the person did themselves) and `Origin` (this site, or a trusted origin). A browser too old
+    to send either must send a `Referer` on this site: our own pages keep it for same-origin
+    requests (`Referrer-Policy: strict-origin-when-cross-origin`), while another site can strip
+    it. So a post with none of the three is refused too, as Django's CSRF check does over https.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
+        return False
+    origin = request.headers.get("Origin")
+    if origin is not None and not _origin_trusted(request, origin):
+        return False
+    if fetch_site is not None or origin is not None:
+        return True
+    referer = request.headers.get("Referer")
+    if not referer:
+        return False
+    try:
+        parts = urlsplit(referer)
+    except ValueError:
+        return False
+    return bool(parts.scheme and parts.netloc) and _origin_trusted(
+        request, f"{parts.scheme}://{parts.netloc}"
+    )
+
+
 def intent_store(*, request: HttpRequest, name: str, payload: dict, next_url: str) -> None:
     """Keep one pending intent in the visitor's session; a newer press replaces an older one."""
     request.session[SESSION_KEY] = {
@@ -110,9 +171,15 @@ def intent_complete(*, request: HttpRequest, user) -> str | None:
     return pending.get("next")
 
 
-@csrf_exempt  # Changes no member's data; reading visitors have no CSRF cookie (nor any cookie).
+@csrf_exempt  # Reading visitors have no CSRF cookie (nor any cookie): see `same_origin`.
 @require_POST
 def intent_view(request: HttpRequest):
+    # Checked before the session is read: a refused post neither reads nor sets any cookie.
+    if not same_origin(request):
+        return HttpResponseForbidden(
+            "Deze knop werkt alleen op Wijkportaal zelf. Ga naar de pagina en probeer het daar.",
+            content_type="text/plain; charset=utf-8",
+        )
     next_url = safe_next(request, request.POST.get("next"))
     if request.user.is_authenticated:
         # A request alone never acts for a member: they use the member form, with CSRF.
@@ -124,5 +191,11 @@ def intent_view(request: HttpRequest):
         payload = intent.clean(request.POST)
     except ValidationError:
         return HttpResponseBadRequest("Ongeldige actie.")
+    login_url = f"{reverse('account_login')}?{urlencode({'next': next_url})}"
+    if request.session.session_key is None and settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # The browser holds a session cookie the site does not know (ended meanwhile, or just
+        # replaced by a login in another tab): a new session would replace that cookie.
+        messages.info(request, "Log eerst in en druk daarna opnieuw op de knop.")
+        return HttpResponseRedirect(login_url)
     intent_store(request=request, name=request.POST["intent"], payload=payload, next_url=next_url)
-    return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+    return HttpResponseRedirect(login_url)

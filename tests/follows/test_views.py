@@ -78,6 +78,7 @@ def test_a_visitor_follows_after_logging_in_and_lands_back(client, member, wonen
     response = client.post(
         "/accounts/intentie/",
         {"intent": "follow_theme", "target": wonen.pk, "next": "/themas/wonen/"},
+        headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"},
     )
     assert response["Location"].startswith("/accounts/login/")
     response = client.post(response["Location"], {"login": member.email, "password": PASSWORD})

@@ -14,6 +14,8 @@ from tests.conftest import MEMBER_PASSWORD as PASSWORD
 pytestmark = pytest.mark.django_db
 
 INTENT = "/accounts/intentie/"
+# What a browser sends with a form on the site's own page (see accounts.intents.same_origin).
+SAME_ORIGIN = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def visitor():
 
 def press(client, page, **extra):
     data = {"intent": "readinglist_add", "target": page.pk, "next": page.url, **extra}
-    return client.post(INTENT, data)
+    return client.post(INTENT, data, headers=SAME_ORIGIN)
 
 
 def test_visitor_button_needs_no_csrf_cookie(client, article):
@@ -106,7 +108,7 @@ def test_get_is_refused(client):
     ],
 )
 def test_bad_intents_are_refused(client, data):
-    assert client.post(INTENT, data).status_code == 400
+    assert client.post(INTENT, data, headers=SAME_ORIGIN).status_code == 400
     assert SESSION_KEY not in client.session
 
 
