@@ -1,7 +1,10 @@
+from urllib.parse import quote
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.urls import reverse
 
-from accounts.emails import email_html_from_text
+from accounts.emails import email_html_from_text, email_url
 from accounts.intents import intent_complete
 
 
@@ -27,8 +30,28 @@ class AccountAdapter(DefaultAccountAdapter):
         port), so each host name or port a process answers on would count on its own."""
         return credentials.get("email", credentials.get("username", "")).lower()
 
+    # Every absolute link in a mail starts with BASE_URL. allauth builds its links from the
+    # request (`build_absolute_uri`), that is from the Host header, which a visitor chooses.
+
+    def get_reset_password_from_key_url(self, key):
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return email_url(path.replace("UID-KEY", quote(key)))
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return email_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def send_account_already_exists_mail(self, email):
+        context = {
+            "signup_url": email_url(reverse("account_signup")),
+            "password_reset_url": email_url(reverse("account_reset_password")),
+        }
+        self.send_mail("account/email/account_already_exists", email, context)
+
     def send_mail(self, template_prefix, email, context):
-        super().send_mail(template_prefix, email, {"base_url": settings.BASE_URL, **context})
+        context = {**context, "base_url": settings.BASE_URL}
+        if "signup_url" in context:  # the unknown-account mail, built by allauth without a hook
+            context["signup_url"] = email_url(reverse("account_signup"))
+        super().send_mail(template_prefix, email, context)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         message = super().render_mail(template_prefix, email, context, headers=headers)

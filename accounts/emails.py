@@ -5,6 +5,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 
+def email_url(path: str) -> str:
+    """An absolute link for a mail: BASE_URL and a path, never the host a request named."""
+    return settings.BASE_URL + path
+
+
 def email_html_from_text(*, subject: str, text: str) -> str:
     """The HTML part of every mail: the plain text in the site's mail layout, links clickable."""
     return render_to_string("account/email/layout.html", {"subject": subject, "text": text})

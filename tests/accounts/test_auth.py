@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 
 from accounts.models import User
@@ -33,7 +34,7 @@ def test_signup_sends_a_dutch_confirmation_link_and_confirming_allows_login(clie
     assert mail.to == ["nieuw@example.org"]
     assert "Bevestig je e-mailadres via deze link" in mail.body
     link = link_in(mail)
-    assert re.fullmatch(r"http://testserver/accounts/confirm-email/[^/]+/", link)
+    assert re.fullmatch(rf"{re.escape(settings.BASE_URL)}/accounts/confirm-email/[^/]+/", link)
     [(html, mimetype)] = mail.alternatives
     assert mimetype == "text/html"
     assert f'href="{link}"' in html and '<html lang="nl">' in html
