@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Term
@@ -11,6 +11,8 @@ from personal.state import member_state_changed
 
 #: Requests to /volgend/ closer together than this are one visit: items stay marked as new.
 VISIT_GAP = datetime.timedelta(minutes=30)
+#: A follow that collides with a follow and an unfollow at the same moment tries again, this often.
+FOLLOW_ATTEMPTS = 3
 
 
 def term_kind(term) -> str:
@@ -26,12 +28,20 @@ def follow_settings_ensure(*, user) -> None:
 
 
 def follow_add(*, user, term) -> Follow:
-    """Follow `term`; following it again is not an error. Starts weekly digests by default."""
+    """Follow `term`; following it again is not an error, and an unfollow at the same moment
+    leaves it followed or not, never an error. Starts weekly digests by default."""
     kind = term_kind(term)
     with transaction.atomic():
-        Follow.objects.bulk_create([Follow(user=user, **{kind: term})], ignore_conflicts=True)
         follow_settings_ensure(user=user)
-        follow = Follow.objects.get(user=user, **{kind: term})
+        for attempt in range(FOLLOW_ATTEMPTS):
+            try:
+                follow, _ = Follow.objects.get_or_create(user=user, **{kind: term})
+                break
+            except IntegrityError:
+                # The insert met another request's follow, which a third removed before it was
+                # read.
+                if attempt == FOLLOW_ATTEMPTS - 1:
+                    raise
     member_state_changed(user_id=user.pk)
     return follow
 

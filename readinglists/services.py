@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -7,6 +7,9 @@ from accounts.models import User
 from personal.state import member_state_changed
 from readinglists import selectors
 from readinglists.models import NOTE_MAX_LENGTH, ReadingListItem
+
+#: A save that collides with a save and a removal at the same moment tries again, this often.
+SAVE_ATTEMPTS = 3
 
 
 def reading_list_changed(*, user_id: int) -> None:
@@ -16,12 +19,18 @@ def reading_list_changed(*, user_id: int) -> None:
 
 
 def reading_list_add(*, user: User, page: Page) -> ReadingListItem:
-    """Save `page` for `user`; saving it again, even at the same moment, keeps the one item."""
-    with transaction.atomic():
-        ReadingListItem.objects.bulk_create(
-            [ReadingListItem(user=user, page=page, title=page.title[:255])], ignore_conflicts=True
-        )
-        item = ReadingListItem.objects.get(user=user, page=page)
+    """Save `page` for `user`; saving it again, even at the same moment, keeps the one item, and
+    a removal at the same moment leaves it saved or not, never an error."""
+    for attempt in range(SAVE_ATTEMPTS):
+        try:
+            item, _ = ReadingListItem.objects.get_or_create(
+                user=user, page=page, defaults={"title": page.title[:255]}
+            )
+            break
+        except IntegrityError:
+            # The insert met another request's item, which a third removed before it was read.
+            if attempt == SAVE_ATTEMPTS - 1:
+                raise
     reading_list_changed(user_id=user.pk)
     return item
 
