@@ -4,7 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.emails import email_html_from_text, email_url
+from accounts.emails import email_greeting_name, email_html_from_text, email_url
 from accounts.intents import intent_complete
 
 
@@ -49,6 +49,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         context = {**context, "base_url": settings.BASE_URL}
+        # Mail about an account greets its member (notifications leave `user` to the request).
+        user = context.get("user") or getattr(self.request, "user", None)
+        context["greeting_name"] = email_greeting_name(user=user, to=email)
         if "signup_url" in context:  # the unknown-account mail, built by allauth without a hook
             context["signup_url"] = email_url(reverse("account_signup"))
         super().send_mail(template_prefix, email, context)

@@ -5,7 +5,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.emails import email_send
+from accounts.emails import email_greeting_name, email_send
 from accounts.models import User
 
 
@@ -40,12 +40,11 @@ def user_sessions_end(*, user: User) -> int:
 def user_delete(*, user: User) -> None:
     """Remove the member and every row that refers to them, end their sessions, confirm by mail."""
     email = user.email
+    context = {"email": email, "greeting_name": email_greeting_name(user=user, to=email)}
     user_sessions_end(user=user)
     user.delete()
     transaction.on_commit(
         lambda: email_send(
-            template_prefix="account/email/account_deleted",
-            to=email,
-            context={"email": email, "user": user},
+            template_prefix="account/email/account_deleted", to=email, context=context
         )
     )
