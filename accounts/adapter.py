@@ -1,7 +1,10 @@
+import ipaddress
 from urllib.parse import quote
 
+from allauth import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from accounts.emails import email_greeting_name, email_html_from_text, email_url
@@ -47,6 +50,24 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         self.send_mail("account/email/account_already_exists", email, context)
 
+    def get_client_ip(self, request):
+        """The address allauth's limits per IP address count: the one the outermost of the
+        `TRUSTED_PROXY_COUNT` proxies appended to X-Forwarded-For, else the direct peer.
+
+        Entries before those came from the client and are never read. A header that did not
+        pass every trusted proxy, or holds something else than addresses where they write,
+        counts as the peer's (allauth would answer it with a 500 or a 403)."""
+        count = allauth_settings.TRUSTED_PROXY_COUNT
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
+        if count > 0 and len(forwarded) >= count:
+            hops = [_address(entry) for entry in forwarded[-count:]]
+            if all(hops):
+                return hops[0]
+        peer = _address(request.META.get("REMOTE_ADDR", ""))
+        if peer is None:
+            raise PermissionDenied("Onbekend adres.")
+        return peer
+
     def send_mail(self, template_prefix, email, context):
         context = {**context, "base_url": settings.BASE_URL}
         # Mail about an account greets its member (notifications leave `user` to the request).
@@ -63,3 +84,17 @@ class AccountAdapter(DefaultAccountAdapter):
                 email_html_from_text(subject=message.subject, text=message.body), "text/html"
             )
         return message
+
+
+def _address(value: str) -> str | None:
+    """An IP address as proxies write it (`192.0.2.1`, `192.0.2.1:3456`, `[2001:db8::1]:3456`,
+    `2001:db8::1`), or None."""
+    value = value.strip()
+    if value.startswith("[") and "]:" in value:
+        value = value[1:].partition("]:")[0]
+    elif value.count(":") == 1:
+        value = value.partition(":")[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None

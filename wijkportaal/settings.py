@@ -27,6 +27,7 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Wijkportaal <noreply@wijkportaal.example>"),
     BASE_URL=(str, "http://127.0.0.1:8000"),
     EMAIL_FILE_PATH=(str, ""),
+    TRUSTED_PROXY_COUNT=(int, 0),
     MEDIA_ROOT=(str, ""),
 )
 environ.Env.read_env(BASE_DIR / ".env")
@@ -305,6 +306,12 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(BASE_URL).scheme or "https"
 # allauth's defaults, pinned: after 5 failed logins for one address (10 a minute per IP address)
 # every attempt is refused for 5 minutes, the right password included.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Client addresses (for the limits per IP address) come from X-Forwarded-For only when this many
+# proxies in front of the app each append to it (accounts.adapter.AccountAdapter.get_client_ip);
+# with 0 every request counts as coming from its direct peer.
+ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies: 0 or more.")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Pages for members only send visitors to the same login (Wagtail's own form has no rate limits).
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
