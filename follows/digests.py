@@ -3,10 +3,14 @@
 Every run first plans one ledger row (`DigestDelivery`) per member and period; the unique
 constraint on (member, period) means a second or concurrent run plans nothing new. Rows are then
 claimed one at a time (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL, and a compare-and-set
-on the status everywhere), sent, and marked. A mail that fails puts its row back for the next run;
-a run killed between sending and marking leaves the row "sending", so nobody gets a period twice.
+on the status and claim time everywhere), sent, and marked. A mail that fails puts its row back
+for the next run. A run killed while it held a row leaves it "sending": a run after
+`CLAIM_TIMEOUT` takes it again, so no digest is lost; if the first run died after the mail went
+out and before the row was marked, that member gets it twice (at most once more per crash). A
+digest never lists what an earlier sent digest covered (`FollowSettings.digest_until`).
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +29,9 @@ from follows.models import DigestDelivery, Follow, FollowSettings
 UNSUBSCRIBE_SALT = "follows.digest-unsubscribe"
 #: A digest lists at most this many items, and links to /volgend/ for the rest.
 DIGEST_LIMIT = 30
+#: A row "sending" for longer than this was left by a run that died: a later run sends it.
+#: Far longer than a mail takes, so a run still busy is never overtaken.
+CLAIM_TIMEOUT = datetime.timedelta(minutes=30)
 
 
 @dataclass
@@ -84,21 +91,27 @@ def digests_plan(*, now) -> int:
 
 
 def digest_claim() -> DigestDelivery | None:
-    """Take one pending row for this run; another run never gets the same row."""
+    """Take one pending row for this run, or one a dead run left "sending" for longer than
+    `CLAIM_TIMEOUT`; another run never gets the same row at the same time."""
     while True:
+        now = timezone.now()
+        stuck = Q(status=DigestDelivery.Status.SENDING) & (
+            Q(claimed_at__lt=now - CLAIM_TIMEOUT) | Q(claimed_at=None)
+        )
         with transaction.atomic():
             delivery = (
                 DigestDelivery.objects.select_for_update(skip_locked=True)
-                .filter(status=DigestDelivery.Status.PENDING)
+                .filter(Q(status=DigestDelivery.Status.PENDING) | stuck)
                 .order_by("pk")
                 .first()
             )
             if delivery is None:
                 return None
             claimed = DigestDelivery.objects.filter(
-                pk=delivery.pk, status=DigestDelivery.Status.PENDING
-            ).update(status=DigestDelivery.Status.SENDING)
+                pk=delivery.pk, status=delivery.status, claimed_at=delivery.claimed_at
+            ).update(status=DigestDelivery.Status.SENDING, claimed_at=now)
         if claimed:
+            delivery.status, delivery.claimed_at = DigestDelivery.Status.SENDING, now
             return delivery
 
 
@@ -141,7 +154,14 @@ def digest_message(
 def digest_send(*, delivery: DigestDelivery, connection=None) -> bool:
     """Send one claimed digest; False (and no mail) when nothing is new for the member."""
     followed = selectors.followed_for_user(user=delivery.user)
-    rows = selectors.feed_pages(followed=followed, since=delivery.since, until=delivery.until)
+    # What a digest sent since this row was planned listed already is not listed again.
+    covered = (
+        FollowSettings.objects.filter(user_id=delivery.user_id)
+        .values_list("digest_until", flat=True)
+        .first()
+    )
+    since = max(delivery.since, covered) if covered else delivery.since
+    rows = selectors.feed_pages(followed=followed, since=since, until=delivery.until)
     delivery.item_count = rows.count()
     if not delivery.item_count:
         DigestDelivery.objects.filter(pk=delivery.pk).update(
@@ -161,7 +181,9 @@ def digest_send(*, delivery: DigestDelivery, connection=None) -> bool:
             sent_at=timezone.now(),
             item_count=delivery.item_count,
         )
-        FollowSettings.objects.filter(user_id=delivery.user_id).update(digest_until=delivery.until)
+        FollowSettings.objects.filter(user_id=delivery.user_id).filter(
+            Q(digest_until=None) | Q(digest_until__lt=delivery.until)
+        ).update(digest_until=delivery.until)
     return True
 
 

@@ -132,6 +132,8 @@ class DigestDelivery(models.Model):
     )
     item_count = models.PositiveIntegerField("aantal items", default=0)
     created_at = models.DateTimeField("gepland", auto_now_add=True)
+    #: When a run took the row to send it; a row "sending" for long after is taken again.
+    claimed_at = models.DateTimeField("opgepakt", null=True, blank=True)
     sent_at = models.DateTimeField("verstuurd", null=True, blank=True)
 
     class Meta:
