@@ -4,11 +4,13 @@ from urllib.parse import quote
 from allauth import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from accounts.emails import email_greeting_name, email_html_from_text, email_url
 from accounts.intents import intent_complete
+from emails.services import email_queue
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -69,13 +71,22 @@ class AccountAdapter(DefaultAccountAdapter):
         return peer
 
     def send_mail(self, template_prefix, email, context):
-        context = {**context, "base_url": settings.BASE_URL}
+        """Render the mail as allauth does, and queue it: the task worker sends it, and tries
+        again later while the mail server is down, so no request fails on it."""
+        request = self.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+            "base_url": settings.BASE_URL,
+        }
         # Mail about an account greets its member (notifications leave `user` to the request).
-        user = context.get("user") or getattr(self.request, "user", None)
+        user = context.get("user") or getattr(request, "user", None)
         context["greeting_name"] = email_greeting_name(user=user, to=email)
         if "signup_url" in context:  # the unknown-account mail, built by allauth without a hook
             context["signup_url"] = email_url(reverse("account_signup"))
-        super().send_mail(template_prefix, email, context)
+        email_queue(message=self.render_mail(template_prefix, email, context))
 
     def render_mail(self, template_prefix, email, context, headers=None):
         message = super().render_mail(template_prefix, email, context, headers=headers)

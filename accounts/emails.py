@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 
+from emails.services import email_queue
+
 
 def email_url(path: str) -> str:
     """An absolute link for a mail: BASE_URL and a path, never the host a request named."""
@@ -45,11 +47,12 @@ def email_html_from_text(*, subject: str, text: str) -> str:
 
 
 def email_send(*, template_prefix: str, to: str, context: dict) -> None:
-    """Send `<prefix>_subject.txt` and `<prefix>_message.txt` outside a request (no allauth)."""
+    """Send `<prefix>_subject.txt` and `<prefix>_message.txt` outside a request (no allauth),
+    through the queue as every mail goes."""
     context = {"base_url": settings.BASE_URL, **context}
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
     text = render_to_string(f"{template_prefix}_message.txt", context).strip()
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
     message.attach_alternative(email_html_from_text(subject=subject, text=text), "text/html")
-    message.send()
+    email_queue(message=message)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "personal",
     "readinglists",
     "follows",
+    "emails",
     "demo",
     "wijkportaal",
     "wagtail.contrib.redirects",
@@ -332,6 +333,8 @@ TASKS = {
 SCHEDULE = {
     "publish_scheduled": 60,
     "send_digests --queue": 60 * 60,
+    # Mail that failed (or that a worker died sending) is retried when due (emails.services).
+    "send_queued_mail": 60,
 }
 
 WAGTAIL_SITE_NAME = "Wijkportaal"
