@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -197,5 +198,8 @@ def intent_view(request: HttpRequest):
         # replaced by a login in another tab): a new session would replace that cookie.
         messages.info(request, "Log eerst in en druk daarna opnieuw op de knop.")
         return HttpResponseRedirect(login_url)
+    if request.session.session_key is None and not ratelimit.consume(request, action="intent"):
+        # Each new visitor's press creates a session: no more than so many from one address.
+        return ratelimit.respond_429(request)
     intent_store(request=request, name=request.POST["intent"], payload=payload, next_url=next_url)
     return HttpResponseRedirect(login_url)

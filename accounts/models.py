@@ -1,4 +1,8 @@
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 
 
@@ -58,3 +62,30 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name or self.email
+
+
+class MemberSession(AbstractBaseSession):
+    """A session, with the member it is logged in as (none for a visitor), so that a member's
+    sessions are found without reading anyone else's. Written by the session engines in
+    `accounts.sessions`.
+
+    No database constraint on the member: a session saved at the moment its member is deleted
+    must not fail (Django would retry creating it forever). Deleting a member deletes these rows
+    through the ORM all the same; `user_sessions_end` also retires their cached copies.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.CASCADE,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+
+    @classmethod
+    def get_session_store_class(cls):
+        return import_module(settings.SESSION_ENGINE).SessionStore

@@ -189,6 +189,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
+# Sessions live in the database with the member each one is logged in as (accounts.sessions), so
+# ending a member's sessions reads no one else's.
+SESSION_ENGINE = "accounts.sessions.db"
 if env("REDIS_URL"):
     CACHES["pages"] = {
         "BACKEND": "wijkportaal.cache.TolerantRedisCache",
@@ -196,7 +199,7 @@ if env("REDIS_URL"):
     }
     # Sessions live in the database and are read through Redis: members stay logged in while
     # Redis is down, and a member's sessions can be found to end them.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "accounts.sessions.cached_db"
     SESSION_CACHE_ALIAS = "pages"
 # A shared render that reads the reader's session or CSRF token (a bug) raises instead of being
 # logged and rendered for the reader (pagecache.middleware); on in the tests.
@@ -306,7 +309,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Wijkportaal: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(BASE_URL).scheme or "https"
 # allauth's defaults, pinned: after 5 failed logins for one address (10 a minute per IP address)
 # every attempt is refused for 5 minutes, the right password included.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Ours: "intent" bounds the sessions a visitor's button creates (accounts.intents) per address.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "intent": "20/m/ip,200/h/ip"}
 # Client addresses (for the limits per IP address) come from X-Forwarded-For only when this many
 # proxies in front of the app each append to it (accounts.adapter.AccountAdapter.get_client_ip);
 # with 0 every request counts as coming from its direct peer.

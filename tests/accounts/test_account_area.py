@@ -5,11 +5,10 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.sessions.models import Session
 from django.test import Client
 
 from accounts.exports import register_export, user_export
-from accounts.models import User
+from accounts.models import MemberSession, User
 from tests.accounts.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -118,8 +117,11 @@ def test_deletion_removes_the_member_ends_all_sessions_and_confirms_by_mail(
     assert "_auth_user_id" not in member_client.session
     assert other_device.get("/accounts/").status_code == 302
     assert not [
-        s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(member.pk)
+        s
+        for s in MemberSession.objects.all()
+        if s.get_decoded().get("_auth_user_id") == str(member.pk)
     ]
+    assert MemberSession.objects.filter(user_id=bystander.pk).exists()
     assert bystander_client.get("/accounts/").status_code == 200
 
     [mail] = mailoutbox

@@ -14,11 +14,11 @@ DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 @pytest.mark.parametrize(
     ("env", "pages", "sessions"),
     [
-        ({"REDIS_URL": ""}, DATABASE_CACHE, "django.contrib.sessions.backends.db"),
+        ({"REDIS_URL": ""}, DATABASE_CACHE, "accounts.sessions.db"),
         (
             {"REDIS_URL": "redis://127.0.0.1:6379/0"},
             "wijkportaal.cache.TolerantRedisCache",
-            "django.contrib.sessions.backends.cached_db",
+            "accounts.sessions.cached_db",
         ),
     ],
 )
