@@ -27,6 +27,8 @@ from follows import selectors, services
 from follows.models import DigestDelivery, Follow, FollowSettings
 
 UNSUBSCRIBE_SALT = "follows.digest-unsubscribe"
+#: How long an unsubscribe link works; every digest carries a fresh one.
+UNSUBSCRIBE_MAX_AGE = datetime.timedelta(days=90)
 #: A digest lists at most this many items, and links to /volgend/ for the rest.
 DIGEST_LIMIT = 30
 #: A row "sending" for longer than this was left by a run that died: a later run sends it.
@@ -50,21 +52,61 @@ def digest_period(*, frequency: str, now) -> str:
     return f"week-{year}-W{week:02d}"
 
 
-def digest_token(*, user) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+@dataclass(frozen=True)
+class UnsubscribeLink:
+    """What an unsubscribe token says: whose subscription it ends, and whether it still can."""
+
+    VALID = "valid"
+    #: Older than `UNSUBSCRIBE_MAX_AGE`.
+    EXPIRED = "expired"
+    #: Sent for a subscription the member has ended and started again since.
+    OUTDATED = "outdated"
+    INVALID = "invalid"
+
+    state: str
+    user: object = None
+    subscription: int = 0
 
 
-def digest_token_user(token: str):
-    """The active member a signed unsubscribe token belongs to, or None."""
+def _subscription(user_id) -> int:
+    found = FollowSettings.objects.filter(user_id=user_id).values_list("subscription", flat=True)
+    return found.first() or 0
+
+
+def digest_token(*, user, subscription: int | None = None) -> str:
+    """The signed part of an unsubscribe link: the member and the subscription it ends (their
+    current one unless given)."""
+    if subscription is None:
+        subscription = _subscription(user.pk)
+    return signing.dumps([user.pk, subscription], salt=UNSUBSCRIBE_SALT)
+
+
+def digest_token_read(token: str) -> UnsubscribeLink:
     try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        value = signing.loads(
+            token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE.total_seconds()
+        )
+    except signing.SignatureExpired:
+        return UnsubscribeLink(UnsubscribeLink.EXPIRED)
     except signing.BadSignature:
-        return None
-    return get_user_model().objects.filter(pk=pk, is_active=True).first()
+        return UnsubscribeLink(UnsubscribeLink.INVALID)
+    if isinstance(value, int):
+        value = [value, 0]  # sent before links named a subscription: during the first one
+    if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
+        return UnsubscribeLink(UnsubscribeLink.INVALID)
+    pk, subscription = value
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
+    if user is None:
+        return UnsubscribeLink(UnsubscribeLink.INVALID)
+    if subscription != _subscription(user.pk):
+        return UnsubscribeLink(UnsubscribeLink.OUTDATED, user, subscription)
+    return UnsubscribeLink(UnsubscribeLink.VALID, user, subscription)
 
 
-def digest_unsubscribe(*, user) -> None:
-    services.follow_settings_update(user=user, digest=FollowSettings.Digest.NEVER)
+def digest_unsubscribe(*, link: UnsubscribeLink) -> bool:
+    """End the subscription `link` was sent for; False (and nothing changed) when the member
+    has subscribed again since."""
+    return services.follow_digest_stop(user=link.user, subscription=link.subscription)
 
 
 def digests_plan(*, now) -> int:
@@ -116,13 +158,12 @@ def digest_claim() -> DigestDelivery | None:
 
 
 def digest_message(
-    *, delivery: DigestDelivery, items: list, connection=None
+    *, delivery: DigestDelivery, items: list, connection=None, subscription: int | None = None
 ) -> EmailMultiAlternatives:
     user = delivery.user
     base_url = settings.BASE_URL
-    unsubscribe_url = base_url + reverse(
-        "follows:unsubscribe", kwargs={"token": digest_token(user=user)}
-    )
+    token = digest_token(user=user, subscription=subscription)
+    unsubscribe_url = base_url + reverse("follows:unsubscribe", kwargs={"token": token})
     context = {
         "items": [{"item": item, "url": base_url + item.page.get_url_parts()[2]} for item in items],
         "total": delivery.item_count,
@@ -154,12 +195,12 @@ def digest_message(
 def digest_send(*, delivery: DigestDelivery, connection=None) -> bool:
     """Send one claimed digest; False (and no mail) when nothing is new for the member."""
     followed = selectors.followed_for_user(user=delivery.user)
-    # What a digest sent since this row was planned listed already is not listed again.
-    covered = (
+    covered, subscription = (
         FollowSettings.objects.filter(user_id=delivery.user_id)
-        .values_list("digest_until", flat=True)
+        .values_list("digest_until", "subscription")
         .first()
-    )
+    ) or (None, 0)
+    # What a digest sent since this row was planned listed already is not listed again.
     since = max(delivery.since, covered) if covered else delivery.since
     rows = selectors.feed_pages(followed=followed, since=since, until=delivery.until)
     delivery.item_count = rows.count()
@@ -170,7 +211,9 @@ def digest_send(*, delivery: DigestDelivery, connection=None) -> bool:
         return False
     items = selectors.feed_items(list(rows[:DIGEST_LIMIT]), followed=followed)
     try:
-        digest_message(delivery=delivery, items=items, connection=connection).send()
+        digest_message(
+            delivery=delivery, items=items, connection=connection, subscription=subscription
+        ).send()
     except BaseException:
         # Not sent: the next run tries this member again.
         DigestDelivery.objects.filter(pk=delivery.pk).update(status=DigestDelivery.Status.PENDING)

@@ -94,6 +94,9 @@ class FollowSettings(models.Model):
         "e-mail met nieuwe items", max_length=10, choices=Digest.choices, default=Digest.WEEKLY
     )
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    #: Counts how often digests were switched on again after "never": an unsubscribe link names
+    #: the subscription its digest was sent for, and does nothing for a later one.
+    subscription = models.PositiveIntegerField("aanmelding", default=0)
     #: The end of the period the last digest covered; the next one lists what came after.
     digest_until = models.DateTimeField("laatste e-mail tot", null=True, blank=True)
     #: The latest request to /volgend/, and the boundary before which items are no longer new.

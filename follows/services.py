@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Case, F, PositiveIntegerField, When
 from django.utils import timezone
 
 from articles.models import Term
@@ -56,9 +57,29 @@ def follow_settings_update(*, user, digest: str) -> FollowSettings:
     if digest not in FollowSettings.Digest.values:
         raise ValueError(f"unknown digest frequency {digest!r}")
     follow_settings_ensure(user=user)
-    FollowSettings.objects.filter(user=user).update(digest=digest)
+    subscription = F("subscription")
+    if digest != FollowSettings.Digest.NEVER:
+        # Switched on again: links in earlier digests no longer unsubscribe.
+        subscription = Case(
+            When(digest=FollowSettings.Digest.NEVER, then=F("subscription") + 1),
+            default=F("subscription"),
+            output_field=PositiveIntegerField(),
+        )
+    FollowSettings.objects.filter(user=user).update(digest=digest, subscription=subscription)
     member_state_changed(user_id=user.pk)  # /volgend/ shows the setting
     return FollowSettings.objects.get(user=user)
+
+
+def follow_digest_stop(*, user, subscription: int) -> bool:
+    """No more digests, unless the member has subscribed again since `subscription` (an
+    unsubscribe link from an earlier digest); False when nothing changed."""
+    follow_settings_ensure(user=user)
+    stopped = FollowSettings.objects.filter(user=user, subscription=subscription).update(
+        digest=FollowSettings.Digest.NEVER
+    )
+    if stopped:
+        member_state_changed(user_id=user.pk)  # /volgend/ shows the setting
+    return bool(stopped)
 
 
 def follow_visit_record(*, follow_settings: FollowSettings, now=None) -> None:

@@ -134,10 +134,20 @@ def digest_settings(request):
 @csrf_exempt  # RFC 8058: mail clients post without a session; the signed token is the proof.
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
-    user = digests.digest_token_user(token)
-    if user is None:
+    link = digests.digest_token_read(token)
+    if link.state == link.INVALID:
         return render(request, "follows/unsubscribe.html", {"invalid": True}, status=400)
+    if link.state != link.VALID:
+        return _unsubscribe_refused(request, link.state)
     if request.method == "POST":
-        digests.digest_unsubscribe(user=user)
+        if not digests.digest_unsubscribe(link=link):
+            return _unsubscribe_refused(request, link.OUTDATED)
         return render(request, "follows/unsubscribe.html", {"done": True})
     return render(request, "follows/unsubscribe.html", {"token": token})
+
+
+def _unsubscribe_refused(request, state: str):
+    """A genuine link that can no longer unsubscribe: it says why, and changes nothing."""
+    max_age_days = digests.UNSUBSCRIBE_MAX_AGE.days
+    context = {"refused": state, "max_age_days": max_age_days}
+    return render(request, "follows/unsubscribe.html", context, status=410)
