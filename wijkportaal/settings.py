@@ -340,6 +340,8 @@ SCHEDULE = {
     # Mail that failed (or that a worker died sending) is retried when due (emails.services).
     "send_queued_mail": 60,
 }
+    # Expired sessions (visitors' intents last as long as a session) are removed once a day.
+    "clearsessions": 24 * 60 * 60,
 
 WAGTAIL_SITE_NAME = "Wijkportaal"
 WAGTAIL_I18N_ENABLED = False
