@@ -104,7 +104,11 @@ def email_deliver(*, mail: OutgoingMail, now: datetime) -> bool:
         message.send()
     except Exception as error:
         given_up = mail.attempts >= MAX_ATTEMPTS
-        OutgoingMail.objects.filter(pk=mail.pk, status=OutgoingMail.Status.SENDING).update(
+        # Only while still ours: a claim that lapsed meanwhile belongs to another worker now.
+        mine = OutgoingMail.objects.filter(
+            pk=mail.pk, status=OutgoingMail.Status.SENDING, attempts=mail.attempts
+        )
+        mine.update(
             status=OutgoingMail.Status.FAILED if given_up else OutgoingMail.Status.QUEUED,
             next_attempt_at=now if given_up else now + email_retry_delay(attempts=mail.attempts),
             last_error=f"{type(error).__name__}: {error}"[:2000],
