@@ -5,7 +5,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, Window
 from django.utils import timezone
 
-from pagecache.memo import public
+from pagecache.memo import private_q, public
 
 PAGE_SIZE = 12
 
@@ -182,11 +182,19 @@ def themes() -> QuerySet:
 
 
 def terms_with_counts(model) -> QuerySet:
-    """All terms of one kind with the number of live articles each has."""
-    lookup = model.term_article_path
+    """All terms of one kind with the number of live articles each has that anybody may see
+    (the term pages are rendered once for everyone)."""
     return model.objects.annotate(
-        article_count=Count(lookup, filter=Q(**{f"{lookup}__live": True}), distinct=True)
+        article_count=public_article_count(model.term_article_path)
     ).order_by("name")
+
+
+def public_article_count(lookup: str) -> Count:
+    """The number of live articles anybody may see through `lookup` ("articles"), to annotate."""
+    condition = Q(**{f"{lookup}__live": True})
+    if private := private_q(f"{lookup}__"):
+        condition &= ~private
+    return Count(lookup, filter=condition, distinct=True)
 
 
 def filtered_listing(request, pages: QuerySet, *, names, models) -> dict:

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from wagtail.models import Page
 
 from articles.models import TERM_KINDS
-from articles.selectors import pages_from_rows, pages_of_terms
+from articles.selectors import pages_from_rows, pages_of_terms, public_article_count
 from follows.models import KINDS, Follow, FollowSettings
 
 
@@ -146,9 +146,10 @@ def _reasons(page, followed: Followed) -> list:
 
 
 def theme_suggestions(*, limit: int = 6) -> QuerySet:
-    """Themes with the most live articles: a start for a member who follows nothing yet."""
+    """Themes with the most live articles anybody may see: a start for a member who follows
+    nothing yet."""
     from articles.models import Theme
 
-    return Theme.objects.annotate(
-        article_count=Count("articles", filter=Q(articles__live=True), distinct=True)
-    ).order_by("-article_count", "name")[:limit]
+    return Theme.objects.annotate(article_count=public_article_count("articles")).order_by(
+        "-article_count", "name"
+    )[:limit]

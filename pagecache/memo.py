@@ -10,9 +10,10 @@ published under a new slug).
 
 import contextvars
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http.request import split_domain_port
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from pagecache.versions import CONTENT, STRUCTURE
@@ -86,9 +87,43 @@ def view_restrictions_of(page) -> QuerySet:
     return queryset
 
 
-def public(pages: QuerySet) -> QuerySet:
-    """`pages.public()`, with the restrictions read once per structure version."""
+def private_q(prefix: str = "") -> Q:
+    """Pages under any view restriction (an empty Q when there is none); `prefix` reaches them
+    through a relation ("articles__")."""
     private = Q()
     for restriction in _restrictions():
-        private |= Q(path__startswith=restriction.page.path)
+        private |= Q(**{f"{prefix}path__startswith": restriction.page.path})
+    return private
+
+
+def public(pages: QuerySet) -> QuerySet:
+    """`pages.public()`, with the restrictions read once per structure version."""
+    private = private_q()
     return pages.exclude(private) if private else pages
+
+
+class _Reader:
+    """What `PageViewRestriction.accept_request` reads of a request: the user, and the password
+    restrictions passed (which Wagtail keeps in the session)."""
+
+    def __init__(self, user, passed):
+        self.user = user
+        self.session = {PageViewRestriction.passed_view_restrictions_session_key: list(passed)}
+
+
+def restrictions_passed(request) -> frozenset:
+    """The ids of the password restrictions the reader of `request` passed in this session."""
+    key = PageViewRestriction.passed_view_restrictions_session_key
+    return frozenset(request.session.get(key, ()))
+
+
+def visible_to(page, *, user, passed=frozenset()) -> bool:
+    """Whether `user` may view `page` by the restrictions on it and its ancestors, as Wagtail
+    decides when it serves the page. `passed`: the password restrictions passed (see
+    `restrictions_passed`); without them a password counts as not given."""
+    if page.alias_of_id:
+        restrictions = Page.get_view_restrictions(page)
+    else:
+        restrictions = view_restrictions_of(page)
+    reader = _Reader(user or AnonymousUser(), passed)
+    return all(restriction.accept_request(reader) for restriction in restrictions)

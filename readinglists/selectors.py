@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import Page
 
+from pagecache.memo import visible_to
 from readinglists.models import ReadingListItem
 
 #: The names of the leeslijst state in personal slots (personal.state, personal.slots).
@@ -11,6 +12,8 @@ STATE_ITEMS = "leeslijst_items"
 STATE_COUNT = "leeslijst_count"
 STATUS_READ = "gelezen"
 STATUS_UNREAD = "ongelezen"
+#: Stands for the title of an item whose page the member may not view.
+HIDDEN_TITLE = "Niet meer beschikbaar"
 
 
 def _saveable_models() -> dict:
@@ -19,13 +22,18 @@ def _saveable_models() -> dict:
     return {ArticlePage: "Artikel", EventPage: "Evenement"}
 
 
-def reading_list_page(*, page_id) -> Page | None:
-    """The live article or event with `page_id`, or None: only those can be saved."""
+def reading_list_page(*, page_id, user=None, passed=frozenset()) -> Page | None:
+    """The live article or event with `page_id` that `user` may view, or None: only those can be
+    saved. `passed`: the password restrictions the member passed in this session; without a
+    user, only a page anybody may view."""
     try:
         page_id = int(page_id)
     except (TypeError, ValueError):
         return None
-    return Page.objects.live().type(*_saveable_models()).filter(pk=page_id).first()
+    page = Page.objects.live().type(*_saveable_models()).filter(pk=page_id).first()
+    if page is None or not visible_to(page, user=user, passed=passed):
+        return None
+    return page
 
 
 def reading_list_state(*, user) -> dict:
@@ -78,11 +86,22 @@ def reading_list_items(*, user, status: str = "", theme=None) -> QuerySet:
 
 
 def reading_list_item(*, user, pk: int) -> ReadingListItem | None:
-    return ReadingListItem.objects.filter(user=user, pk=pk).first()
+    return ReadingListItem.objects.filter(user=user, pk=pk).select_related("page").first()
 
 
-def reading_list_rows(items, *, request=None) -> list[dict]:
-    """What the list shows per item; URLs resolved with the request (cached site root paths)."""
+def reading_list_item_title(item, *, user, passed=frozenset()) -> str:
+    """The title to show for `item`, or "" when its page is one `user` may not view."""
+    if item.page is not None and not visible_to(item.page, user=user, passed=passed):
+        return ""
+    return item.title
+
+
+def reading_list_rows(items, *, request=None, user=None, passed=frozenset()) -> list[dict]:
+    """What the list shows per item; URLs resolved with the request (cached site root paths).
+
+    An item whose page `user` may not view (or no longer: a view restriction added since, a
+    group left) shows neither its title nor its address. `passed` as for `reading_list_page`.
+    """
     labels = {
         content_type.pk: _saveable_models()[model]
         for model, content_type in ContentType.objects.get_for_models(*_saveable_models()).items()
@@ -90,12 +109,20 @@ def reading_list_rows(items, *, request=None) -> list[dict]:
     rows = []
     for item in items:
         page = item.page
-        available = page is not None and page.live and page.content_type_id in labels
+        hidden = page is not None and not visible_to(page, user=user, passed=passed)
+        available = not hidden and page is not None and page.live
+        available = available and page.content_type_id in labels
+        if available:
+            title = page.title
+        elif hidden:
+            title = HIDDEN_TITLE
+        else:
+            title = item.title  # as it was when saved: the page is gone or unpublished
         rows.append(
             {
                 "item": item,
                 "available": available,
-                "title": page.title if available else item.title,
+                "title": title,
                 "url": page.get_url(request=request) if available else "",
                 "type": labels.get(page.content_type_id, "") if available else "",
             }
@@ -103,9 +130,10 @@ def reading_list_rows(items, *, request=None) -> list[dict]:
     return rows
 
 
-def reading_list_export(*, user) -> list[dict]:
-    """The member's leeslijst for the AVG export and the CSV download."""
-    rows = reading_list_rows(reading_list_items(user=user))
+def reading_list_export(*, user, passed=frozenset()) -> list[dict]:
+    """The member's leeslijst for the AVG export and the CSV download (`passed` as for
+    `reading_list_page`)."""
+    rows = reading_list_rows(reading_list_items(user=user), user=user, passed=passed)
     return [
         {
             "titel": row["title"],

@@ -74,7 +74,8 @@ INTENT_ADD = "readinglist_add"
 
 def reading_list_intent_add(user: User, payload: dict) -> str:
     """The visitor's "Bewaar in leeslijst", completed after logging in (accounts.intents)."""
-    page = selectors.reading_list_page(page_id=payload.get("target"))
+    # No session here: a page behind a password counts as not passed.
+    page = selectors.reading_list_page(page_id=payload.get("target"), user=user)
     if page is None:
         return "Dit artikel is niet meer beschikbaar, dus het staat niet in je leeslijst."
     reading_list_add(user=user, page=page)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.intents import safe_next
 from articles.models import Theme
 from articles.selectors import paginate
+from pagecache.memo import restrictions_passed
 from pagecache.middleware import cache_key
 from pagecache.versions import CONTENT
 from personal.slots import personal_page
@@ -43,19 +44,25 @@ def _item_or_404(request, pk):
 
 def _render_list(request, *, note_forms=None, next_url="", status=200):
     """The list, as rendered for this member before unless it or the content changed since; a
-    list with a note that failed or with messages is always rendered anew."""
+    list with a note that failed or with messages is always rendered anew. What the member may
+    view depends on the password restrictions passed in this session: part of the key."""
+    passed = restrictions_passed(request)
     if note_forms or get_messages(request):
-        return _render_list_fresh(request, note_forms=note_forms, next_url=next_url, status=status)
-    key = cache_key(f"leeslijst:{request.user.pk}", request)
+        return _render_list_fresh(
+            request, passed=passed, note_forms=note_forms, next_url=next_url, status=status
+        )
+    key = f"leeslijst:{request.user.pk}"
+    if passed:
+        key += ":" + ",".join(str(pk) for pk in sorted(passed))
     return personal_page(
         request,
-        key,
-        _render_list_fresh,
+        cache_key(key, request),
+        lambda shared: _render_list_fresh(shared, passed=passed),
         versions=[member_version(request.user.pk), CONTENT],
     )
 
 
-def _render_list_fresh(request, *, note_forms=None, next_url="", status=200):
+def _render_list_fresh(request, *, passed, note_forms=None, next_url="", status=200):
     themes = list(Theme.objects.order_by("name"))
     filters = FilterForm(request.GET or None, themes=themes)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
@@ -67,7 +74,9 @@ def _render_list_fresh(request, *, note_forms=None, next_url="", status=200):
         ),
         per_page=PER_PAGE,
     )
-    rows = selectors.reading_list_rows(items.object_list, request=request)
+    rows = selectors.reading_list_rows(
+        items.object_list, request=request, user=request.user, passed=passed
+    )
     note_forms = note_forms or {}
     # Each row has three forms; their addresses come from one reverse each, not one per row.
     urls = {name: reverse(f"readinglists:{name}", args=[_PK]) for name in _ITEM_URLS}
@@ -107,7 +116,7 @@ def export_csv(request):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    rows = selectors.reading_list_export(user=request.user)
+    rows = selectors.reading_list_export(user=request.user, passed=restrictions_passed(request))
     columns = ["titel", "soort", "adres", "beschikbaar", "bewaard_op", "gelezen_op", "notitie"]
     writer = csv.writer(response)
     writer.writerow(columns)
@@ -133,12 +142,31 @@ def _toggle_response(request, *, pressed: bool, message: str):
     return redirect(_list_url(request))
 
 
+def _page_or_404(request):
+    """The article or event posted as `target`; 404, as for a missing page, for one the member
+    may not view."""
+    page = selectors.reading_list_page(
+        page_id=request.POST.get("target"),
+        user=request.user,
+        passed=restrictions_passed(request),
+    )
+    if page is None:
+        raise Http404
+    return page
+
+
+def _item_name(request, item, *, hidden="Het item") -> str:
+    """The item as messages name it: its title, unless its page is one the member may not view."""
+    title = selectors.reading_list_item_title(
+        item, user=request.user, passed=restrictions_passed(request)
+    )
+    return f"“{title}”" if title else hidden
+
+
 @login_required
 @require_POST
 def add(request):
-    page = selectors.reading_list_page(page_id=request.POST.get("target"))
-    if page is None:
-        raise Http404
+    page = _page_or_404(request)
     services.reading_list_add(user=request.user, page=page)
     return _toggle_response(
         request, pressed=True, message=f"“{page.title}” staat nu in je leeslijst."
@@ -148,9 +176,7 @@ def add(request):
 @login_required
 @require_POST
 def remove(request):
-    page = selectors.reading_list_page(page_id=request.POST.get("target"))
-    if page is None:
-        raise Http404
+    page = _page_or_404(request)
     services.reading_list_remove(user=request.user, page=page)
     return _toggle_response(
         request, pressed=False, message=f"“{page.title}” is uit je leeslijst gehaald."
@@ -164,7 +190,7 @@ def item_read(request, pk):
     read = request.POST.get("read") == "ja"
     services.reading_list_item_mark_read(item=item, read=read)
     state = "gelezen" if read else "ongelezen"
-    messages.success(request, f"“{item.title}” is gemarkeerd als {state}.")
+    messages.success(request, f"{_item_name(request, item)} is gemarkeerd als {state}.")
     return redirect(_list_url(request))
 
 
@@ -183,7 +209,8 @@ def item_note(request, pk):
         return _render_list(
             request, note_forms={item.pk: form}, next_url=_list_url(request), status=400
         )
-    messages.success(request, f"Je notitie bij “{item.title}” is opgeslagen.")
+    name = _item_name(request, item, hidden="het item")
+    messages.success(request, f"Je notitie bij {name} is opgeslagen.")
     return redirect(_list_url(request))
 
 
@@ -191,6 +218,7 @@ def item_note(request, pk):
 @require_POST
 def item_remove(request, pk):
     item = _item_or_404(request, pk)
+    name = _item_name(request, item)
     services.reading_list_item_remove(item=item)
-    messages.success(request, f"“{item.title}” is uit je leeslijst gehaald.")
+    messages.success(request, f"{name} is uit je leeslijst gehaald.")
     return redirect(_list_url(request))
