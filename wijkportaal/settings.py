@@ -340,9 +340,12 @@ SCHEDULE = {
     "send_digests --queue": 60 * 60,
     # Mail that failed (or that a worker died sending) is retried when due (emails.services).
     "send_queued_mail": 60,
-}
     # Expired sessions (visitors' intents last as long as a session) are removed once a day.
     "clearsessions": 24 * 60 * 60,
+}
+if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+    # The worker's finished tasks (one per mail) are kept 14 days.
+    SCHEDULE["prune_db_task_results"] = 24 * 60 * 60
 
 WAGTAIL_SITE_NAME = "Wijkportaal"
 WAGTAIL_I18N_ENABLED = False
