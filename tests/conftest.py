@@ -1,19 +1,29 @@
-"""Shared fixtures. Every test database starts with the demo site loaded once per session.
+"""Shared fixtures. Every test database starts with the bare page tree (`page_tree_build`): the
+home page with the explainer, article and event indexes. A test builds the rest of what it asserts
+on with the factories in `tests/factories.py`; the demo content is for people, not for tests.
 
 Tests that flush the database (`transaction=True`) run after the others (pytest-django orders
-them so) and must build what they need themselves.
+them so) and must build what they need themselves (`page_root`, `page_tree_build`).
 """
 
 import pytest
-from django.core.management import call_command
 
 from articles.models import ArticleIndexPage, EventIndexPage, ExplainerIndexPage, HomePage
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    EventPageFactory,
+    OrganisationFactory,
+    ThemeFactory,
+    page_tree_build,
+    wagtail_roots,
+)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+        page_tree_build()
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +56,46 @@ def event_index(db):
 @pytest.fixture
 def explainer_index(db):
     return ExplainerIndexPage.objects.get()
+
+
+@pytest.fixture
+def wonen(db):
+    """The theme at /themas/wonen/."""
+    return ThemeFactory(name="Wonen", slug="wonen", description="Betaalbaar en prettig wonen.")
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def author(organisation):
+    return AuthorFactory(organisation=organisation)
+
+
+@pytest.fixture
+def article(article_index, wonen, organisation, author):
+    """A live article about Wonen, with an author and an organisation."""
+    return ArticlePageFactory(
+        parent=article_index,
+        title="Samen wonen in de Rivierbuurt",
+        slug="samen-wonen-in-de-rivierbuurt",
+        terms__themes=[wonen],
+        terms__organisations=[organisation],
+        terms__authors=[author],
+    )
+
+
+@pytest.fixture
+def event(event_index, wonen):
+    """A live event about Wonen, next week."""
+    return EventPageFactory(
+        parent=event_index,
+        title="Buurtavond wonen",
+        slug="buurtavond-wonen",
+        terms__themes=[wonen],
+    )
 
 
 MEMBER_PASSWORD = "een-lang-wachtwoord-voor-tests"
@@ -83,10 +133,6 @@ def page_root(transactional_db):
     """The root of the page tree in a `transaction=True` test.
 
     An earlier such test may have flushed the database, taking the rows Wagtail's migrations made
-    (the default locale, the root page) with it: put back what is missing.
+    (the default locale, the root page, the root collection) with it: put back what is missing.
     """
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    return wagtail_roots()

@@ -16,7 +16,7 @@ def directives(response) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     "path", ["/", "/artikelen/", "/themas/wonen/", "/zoeken/?q=wijk", "/bestaat-niet/"]
 )
-def test_public_pages_forbid_inline_and_foreign_code(client, path):
+def test_public_pages_forbid_inline_and_foreign_code(client, article, event, path):
     response = client.get(path)
     policy = directives(response)
     assert policy["script-src"] == ["'self'"]
@@ -30,7 +30,7 @@ def test_public_pages_forbid_inline_and_foreign_code(client, path):
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_a_cached_page_keeps_its_headers(client):
+def test_a_cached_page_keeps_its_headers(client, article):
     client.get("/artikelen/")
     response = client.get("/artikelen/")
     assert response["X-Cache"] == "hit"

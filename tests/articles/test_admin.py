@@ -17,6 +17,7 @@ from articles.models import (
     Organisation,
     Theme,
 )
+from tests.factories import AuthorFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,21 +78,24 @@ def test_editor_creates_leaf_pages(client, editor, model, parent_model, fields):
     assert client.get(page.url).status_code == 200
 
 
-def test_editor_creates_an_article_with_ordered_authors_and_themes(client, editor):
+def test_editor_creates_an_article_with_ordered_authors_and_themes(
+    client, editor, article_index, organisation
+):
     client.force_login(editor)
-    first, second = Author.objects.order_by("pk")[:2]
-    themes = list(Theme.objects.order_by("pk")[:2])
+    first, second = AuthorFactory(), AuthorFactory()
+    themes = [ThemeFactory(), ThemeFactory()]
+    ThemeFactory()  # offered, not chosen
     page = add_page(
         client,
         ArticlePage,
-        ArticleIndexPage.objects.get(),
+        article_index,
         title="Nieuw artikel",
         slug="nieuw-artikel",
         intro="Kort.",
         publication_date="2026-11-01",
         multiple={
             "themes": [t.pk for t in themes],
-            "organisations": [Organisation.objects.first().pk],
+            "organisations": [organisation.pk],
         },
         article_authors=inline_formset(
             [{"author": second.pk, "ORDER": "1"}, {"author": first.pk, "ORDER": "2"}]
@@ -99,6 +103,7 @@ def test_editor_creates_an_article_with_ordered_authors_and_themes(client, edito
     )
     assert [link.author for link in page.article_authors.order_by("sort_order")] == [second, first]
     assert set(page.themes.all()) == set(themes)
+    assert list(page.organisations.all()) == [organisation]
     html = client.get(page.url).content.decode()
     assert html.index(second.name) < html.index(first.name)
 
@@ -137,7 +142,7 @@ def test_editor_creates_terms_as_snippets(client, editor, model, data):
     assert client.get(term.get_absolute_url()).status_code == 200
 
 
-def test_term_slugs_are_unique(client, editor):
+def test_term_slugs_are_unique(client, editor, wonen):
     client.force_login(editor)
     response = client.post(
         "/admin/snippets/articles/theme/add/",

@@ -94,7 +94,7 @@ def test_events_filter_and_keep_the_period(client, listed):
         "thema=wonen&page=zzz",
     ],
 )
-def test_odd_filter_values_give_a_dutch_page(client, path, params):
+def test_odd_filter_values_give_a_dutch_page(client, wonen, path, params):
     response = client.get(f"{path}?{params}")
     assert response.status_code == 200
     assert '<html lang="nl"' in response.content.decode()
@@ -103,15 +103,12 @@ def test_odd_filter_values_give_a_dutch_page(client, path, params):
 def test_a_term_facet_lists_its_ten_most_frequent_values_and_every_chosen_one(
     client, article_index
 ):
-    from articles.models import Author
-
-    Author.objects.all().delete()
     authors = [
         AuthorFactory(name=f"Schrijver {n:02d}", slug=f"schrijver-{n:02d}") for n in range(12)
     ]
-    for n, author in enumerate(authors):  # Schrijver 00 wrote 12 articles, Schrijver 11 one
-        for _ in range(12 - n):
-            ArticlePageFactory(parent=article_index, terms__authors=[author])
+    # Article n is by Schrijver 00 to 11 - n: Schrijver 00 wrote 12 articles, Schrijver 11 one.
+    for n in range(12):
+        ArticlePageFactory(parent=article_index, terms__authors=authors[: 12 - n])
 
     def author_options(html):
         group = html[html.index("Auteur") :]

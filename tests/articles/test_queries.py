@@ -6,9 +6,15 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import ArticlePage, Author, Organisation, Theme
+from articles.models import ArticlePage
 from pagecache.versions import content_changed, snippet_changed
-from tests.factories import ArticlePageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    EventPageFactory,
+    ThemeFactory,
+    pages_bulk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,21 +40,23 @@ def cache_backend(request, settings):
 
 
 @pytest.fixture
-def fresh_articles(article_index):
-    """Replace the demo articles by `n` new ones, each with two themes, authors and an organisation."""
-    ArticlePage.objects.all().delete()
-    themes = list(Theme.objects.order_by("pk")[:2])
-    organisation = Organisation.objects.order_by("pk").first()
-    authors = list(Author.objects.order_by("pk")[:2])
+def fresh_articles(article_index, event_index, wonen, organisation, author):
+    """`make(n)` adds `n` articles, each with two themes (one of them Wonen), two authors and an
+    organisation, and returns the first; Wonen has two coming events."""
+    themes = [wonen, ThemeFactory()]
+    authors = [author, AuthorFactory(organisation=organisation)]
+    for _ in range(2):
+        EventPageFactory(parent=event_index, terms__themes=themes)
 
     def make(n):
-        for _ in range(n):
-            ArticlePageFactory(
-                parent=article_index,
-                terms__themes=themes,
-                terms__organisations=[organisation],
-                terms__authors=authors,
-            )
+        pages_bulk(
+            ArticlePageFactory,
+            article_index,
+            n,
+            themes=themes,
+            organisations=[organisation],
+            authors=authors,
+        )
         return ArticlePage.objects.order_by("pk").first()
 
     return make

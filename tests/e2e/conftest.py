@@ -1,7 +1,8 @@
 """Browser tests: the real site under gunicorn, on its own database, driven by Debian's Chromium.
 
-The server runs in a separate process against a database of its own, so these tests never touch
-pytest-django's test database and need no `db` fixture.
+The server runs in a separate process against a database of its own, with the content of
+`tests.e2e.content`, so these tests never touch pytest-django's test database and need no `db`
+fixture.
 """
 
 import os
@@ -120,7 +121,7 @@ def base_url(e2e_database_url, mail_dir, tmp_path_factory):
     if not (ROOT / "staticfiles" / "staticfiles.json").exists():
         _run_manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     _run_manage("migrate", "--noinput", "--verbosity", "0", env=env)
-    _run_manage("load_demo_content", env=env)
+    _run_manage("shell", "-c", "from tests.e2e.content import build; build()", env=env)
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -236,7 +237,7 @@ def axe(axe_source):
 
 @pytest.fixture(scope="session")
 def site_paths(browser, base_url) -> dict[str, str]:
-    """Resolve PAGES to paths, following whatever the demo content holds."""
+    """Resolve PAGES to paths, following whatever `tests.e2e.content` built."""
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     paths = {}

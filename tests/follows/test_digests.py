@@ -9,13 +9,19 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import ArticleIndexPage, EventIndexPage, Theme
+from articles.models import ArticleIndexPage, EventIndexPage
 from follows import digests, services
 from follows.models import DigestDelivery, FollowSettings
 from tests.concurrency import at_once
 from tests.conftest import make_member
-from tests.factories import ArticlePageFactory, EventPageFactory
-from tests.follows.conftest import ago, published
+from tests.factories import (
+    ArticlePageFactory,
+    EventPageFactory,
+    ThemeFactory,
+    ago,
+    page_tree_build,
+    published,
+)
 
 SENT: list = []
 _lock = threading.Lock()
@@ -183,8 +189,8 @@ def test_a_run_that_dies_is_finished_by_the_next_one(outbox, django_user_model, 
 def test_two_runs_at_once_send_each_member_one_digest(outbox, django_user_model, page_root):
     """Two concurrent runs on PostgreSQL (SKIP LOCKED); on SQLite, which serialises writers, the
     two runs go one after the other and must still send each member one digest."""
-    call_command("load_demo_content", verbosity=0)
-    theme = Theme.objects.get(slug="wonen")
+    page_tree_build()
+    theme = ThemeFactory(name="Wonen", slug="wonen")
     members = followers(django_user_model, theme, 12)
     new_article(theme)
     errors = at_once(digests.digests_send, 2)

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from articles import ical, selectors
-from articles.models import Author, EventIndexPage, EventPage, Organisation
-from tests.factories import EventPageFactory
+from articles.models import EventIndexPage, EventPage
+from tests.factories import ArticlePageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +22,16 @@ def parse(client, path):
     return feed
 
 
-def test_the_articles_feed_lists_the_newest_articles(client, settings):
+def test_the_articles_feed_lists_the_newest_articles(client, article_index, settings):
+    for n in range(32):  # newest first, so the newest have the lowest keys
+        ArticlePageFactory(
+            parent=article_index,
+            title=f"Bericht {n}",
+            publication_date=timezone.localdate() - datetime.timedelta(days=n),
+        )
     feed = parse(client, "/artikelen/feed/")
     expected = list(selectors.article_cards()[:30])
+    assert [entry.title for entry in feed.entries] == [f"Bericht {n}" for n in range(30)]
     assert [entry.title for entry in feed.entries] == [a.title for a in expected]
     first = feed.entries[0]
     assert first.link == settings.BASE_URL + expected[0].url
@@ -36,22 +43,25 @@ def test_the_articles_feed_lists_the_newest_articles(client, settings):
     ).items()
 
 
-def test_a_theme_feed_has_its_articles_and_events(client, wonen, settings):
+def test_a_theme_feed_has_its_articles_and_events(client, wonen, article, event, settings):
+    ArticlePageFactory(parent=article.get_parent(), title="Over iets anders")
     feed = parse(client, "/themas/wonen/feed/")
     assert feed.feed.title == "Wijkportaal: thema Wonen"
     links = {entry.link for entry in feed.entries}
     articles = {settings.BASE_URL + a.url for a in selectors.term_articles(wonen)}
     events = {settings.BASE_URL + e.url for e in EventPage.objects.live().filter(themes=wonen)}
-    assert articles and events
+    assert (articles, events) == (
+        {settings.BASE_URL + article.url},
+        {settings.BASE_URL + event.url},
+    )
     assert articles | events == links
     assert all("Wonen" in [tag.term for tag in entry.tags] for entry in feed.entries)
 
 
-def test_organisation_and_author_feeds(client):
-    author = Author.objects.filter(article_links__isnull=False).first()
+def test_organisation_and_author_feeds(client, article, author, organisation):
     feed = parse(client, f"/auteurs/{author.slug}/feed/")
-    assert feed.entries and all(author.name in entry.author for entry in feed.entries)
-    organisation = Organisation.objects.order_by("pk").first()
+    assert [entry.title for entry in feed.entries] == [article.title]
+    assert all(author.name in entry.author for entry in feed.entries)
     assert parse(client, f"/organisaties/{organisation.slug}/feed/").feed.title.endswith(
         organisation.name
     )
@@ -89,11 +99,16 @@ def test_an_event_calendar_is_valid_icalendar(client, wonen, settings):
     assert "met ë en é.\\n\\n" + settings.BASE_URL + event.url in description
 
 
-def test_a_term_calendar_holds_its_coming_events(client, wonen):
+def test_a_term_calendar_holds_its_coming_events(client, wonen, event, author):
+    past = EventPageFactory(
+        parent=event.get_parent(),
+        start=timezone.now() - datetime.timedelta(days=3),
+        terms__themes=[wonen],
+    )
     body = client.get("/themas/wonen/agenda.ics").content.decode()
     uids = [line for line in unfold(body) if line.startswith("UID:")]
-    assert len(uids) == selectors.term_events_upcoming(wonen).count() > 0
-    author = Author.objects.first()
+    assert [uid.split("@")[0] for uid in uids] == [f"UID:evenement-{event.pk}"]
+    assert past.pk not in selectors.term_events_upcoming(wonen).values_list("pk", flat=True)
     assert client.get(f"/auteurs/{author.slug}/agenda.ics").status_code == 404
 
 

@@ -11,7 +11,7 @@ from follows import services
 from follows.models import DigestDelivery, Follow, FollowSettings
 from tests.concurrency import at_once
 from tests.conftest import make_member
-from tests.follows.conftest import ago
+from tests.factories import ago
 
 pytestmark = pytest.mark.django_db
 

@@ -1,17 +1,6 @@
 import pytest
 
-from articles.models import ArticlePage, EventPage
 from readinglists.models import ReadingListItem
-
-
-@pytest.fixture
-def article(db):
-    return ArticlePage.objects.live().order_by("pk").first()
-
-
-@pytest.fixture
-def event(db):
-    return EventPage.objects.live().order_by("pk").first()
 
 
 @pytest.fixture

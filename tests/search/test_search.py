@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from pagecache.versions import content_changed
 from search import query as search
-from tests.factories import ArticlePageFactory, AuthorFactory, EventPageFactory, ThemeFactory
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    EventPageFactory,
+    ThemeFactory,
+    pages_bulk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +146,9 @@ def test_facet_form_is_accessible_without_javascript(client, facet_content):
     assert 'method="get"' in html[html.index('class="filters__form"') - 60 :][:120]
     # Organisation has no values among these results, so its group is left out.
     assert form.count("<fieldset") == form.count("<legend") == 4
-    for checkbox_id in re.findall(r'type="checkbox" id="([^"]+)"', form):
+    checkbox_ids = re.findall(r'type="checkbox" id="([^"]+)"', form)
+    assert len(checkbox_ids) == 7  # two types, two themes, one author, two years
+    for checkbox_id in checkbox_ids:
         assert f'<label for="{checkbox_id}">' in form
     assert '<input type="hidden" name="q" value="zonnebloemproef">' in form
     assert 'type="submit">Filters toepassen</button>' in form
@@ -170,14 +178,14 @@ def test_excerpt_helper_escapes_and_marks():
     )
 
 
-def test_empty_query_offers_ways_to_browse(client):
+def test_empty_query_offers_ways_to_browse(client, wonen):
     html = html_of(client, {"q": ""})
     assert "Bladeren" in html
     assert 'href="/artikelen/"' in html
     assert 'href="/themas/wonen/"' in html
 
 
-def test_no_results_says_so_in_dutch_with_suggestions(client):
+def test_no_results_says_so_in_dutch_with_suggestions(client, wonen):
     html = html_of(client, {"q": "xyzzyquux", "thema": "wonen"})
     assert "Geen resultaten voor “xyzzyquux” met de gekozen filters." in html
     assert "Wat u kunt proberen" in html
@@ -203,7 +211,7 @@ BAD_QUERIES = [
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
-def test_odd_queries_get_a_dutch_page(client, query):
+def test_odd_queries_get_a_dutch_page(client, article, query):
     response = client.get("/zoeken/", {"q": query})
     assert response.status_code == 200
     html = response.content.decode()
@@ -227,15 +235,16 @@ def test_odd_queries_get_a_dutch_page(client, query):
         {"q": "", "thema": "wonen", "page": "9" * 50},
     ],
 )
-def test_odd_filters_get_a_dutch_page(client, params):
+def test_odd_filters_get_a_dutch_page(client, article, params):
     response = client.get("/zoeken/", params)
     assert response.status_code == 200
     assert "Zoeken</h1>" in response.content.decode()
 
 
-def test_search_only_reads(client):
+def test_search_only_reads(client, article):
     with CaptureQueriesContext(connection) as queries:
-        client.get("/zoeken/", {"q": "buurt", "thema": "wonen"})
+        response = client.get("/zoeken/", {"q": "buurt", "thema": "wonen"})
+    assert result_titles(response.content.decode()) == [article.title]
     statements = [query["sql"].lstrip("( ").split()[0].upper() for query in queries]
     assert set(statements) == {"SELECT"}, statements
 
@@ -260,10 +269,11 @@ EXPECTED_SEARCH_QUERIES = 9
 
 def test_search_costs_the_same_for_10_and_100_matches(client, article_index, event_index, theme):
     def make(n):
-        for i in range(n):
-            page_type = EventPageFactory if i % 3 == 0 else ArticlePageFactory
-            parent = event_index if page_type is EventPageFactory else article_index
-            page_type(parent=parent, title=f"Telproef {i}", terms__themes=[theme])
+        for factory, parent, count in (
+            (EventPageFactory, event_index, n // 3),
+            (ArticlePageFactory, article_index, n - n // 3),
+        ):
+            pages_bulk(factory, parent, count, title="Telproef", index=True, themes=[theme])
 
     params = {"q": "telproef"}
     make(10)
