@@ -19,6 +19,32 @@ from tests.factories import (
     wagtail_roots,
 )
 
+#: Tests that share servers started once per session (the browser tests) or per module: under
+#: pytest-xdist each of these runs on one worker, which starts the servers once.
+SHARED_SERVERS = ("tests/e2e/", "tests/test_processes.py", "tests/test_redis_outage.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` (pyproject.toml) with SHARED_SERVERS as the groups.
+
+    xdist's own loadgroup tags a test's node id with its group, which pytest 9 no longer lets it
+    do (pytest-dev/pytest-xdist#1386), so the groups are read from the paths here. Every other
+    test is a group of its own and goes to whichever worker is free, in collection order, so
+    each worker still runs the `transaction=True` tests after the others (they flush the
+    database). The biggest groups are handed out first.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedServerScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return next((shared for shared in SHARED_SERVERS if path.startswith(shared)), nodeid)
+
+    return SharedServerScheduling(config, log)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

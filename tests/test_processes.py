@@ -18,11 +18,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.workers import database_name, redis_db
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PASSWORD = "een-lang-wachtwoord-789"
 EMAIL = "twee.processen@example.org"
-REDIS_DB = 13
+REDIS_DB = redis_db(13)
 
 CREATE_MEMBER = f"""
 from allauth.account.models import EmailAddress
@@ -66,7 +68,7 @@ def site_env(redis_url, tmp_path_factory):
         from psycopg import sql
 
         parts = urlsplit(url)
-        name = f"{parts.path.lstrip('/') or 'wijkportaal'}_procs"
+        name = database_name(parts.path.lstrip("/"), "procs")
         admin = urlunsplit(parts._replace(path="/postgres"))
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(

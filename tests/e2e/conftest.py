@@ -2,7 +2,8 @@
 
 The server runs in a separate process against a database of its own, with the content of
 `tests.e2e.content`, so these tests never touch pytest-django's test database and need no `db`
-fixture.
+fixture. Under pytest-xdist they all run on one worker (`tests/conftest.py`), which starts the
+server and the browser once.
 """
 
 import os
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.e2e.support import AXE_TAGS, PAGES
+from tests.workers import database_name
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -79,7 +81,8 @@ def _drop_postgres_database(url: str, name: str) -> None:
 
 @pytest.fixture(scope="session")
 def e2e_database_url(tmp_path_factory):
-    """A fresh database for the test server: `<name>_e2e` on the PostgreSQL server, else SQLite."""
+    """A fresh database for the test server: `<name>_e2e_<worker>` on the PostgreSQL server,
+    else SQLite."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://", "pgsql://")):
         path = tmp_path_factory.mktemp("e2e-db") / "e2e.sqlite3"
@@ -89,7 +92,7 @@ def e2e_database_url(tmp_path_factory):
     from psycopg import sql
 
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'wijkportaal'}_e2e"
+    name = database_name(parts.path.lstrip("/"), "e2e")
     _drop_postgres_database(url, name)
     with _postgres_admin(url) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
