@@ -3,9 +3,8 @@ restrictions.
 
 Wagtail reads them for every page it serves (the site for the request, the root paths for every
 link, the restrictions of the page and its ancestors, and all restrictions for `.public()`). Here
-each process reads them once per version (`pagecache.versions`): saving a site or a restriction,
-or moving a page, retires the structure; the root paths also follow the content (a home page
-published under a new slug).
+each process reads them once per structure version (`pagecache.versions`), which saving a site
+or a restriction, moving a page or changing a page's slug retires.
 """
 
 import contextvars
@@ -40,11 +39,11 @@ def _stamp():
     return stamp
 
 
-def _memoised(name, compute, *, content: bool = False):
+def _memoised(name, compute):
     stamp = _stamp()
     if stamp is None:  # the cache does not answer: nothing could tell when to forget
         return compute()
-    key = (name, stamp if content else stamp[1])
+    key = (name, stamp[1])
     if key not in _memo:
         for old in [k for k in list(_memo) if k[0] == name]:
             _memo.pop(old, None)
@@ -68,7 +67,7 @@ def site_for_request(request) -> Site | None:
 
 def site_root_paths() -> list:
     """`Site.get_site_root_paths()`, which Wagtail otherwise reads from the default cache."""
-    return _memoised("root_paths", Site.get_site_root_paths, content=True)
+    return _memoised("root_paths", Site.get_site_root_paths)
 
 
 def _restrictions() -> list:

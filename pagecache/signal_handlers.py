@@ -2,14 +2,14 @@
 
 Pages (published, unpublished, moved, deleted) retire the content; snippets (themes,
 organisations, authors and whatever else editors keep as snippets) the content and the cards;
-sites and view restrictions, and moves, everything each process remembers as well. A member
+sites and view restrictions, moves and new slugs, everything each process remembers as well. A member
 joining or leaving a group changes which restricted pages they may view: their own pages.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from pagecache.versions import content_changed, snippet_changed, structure_changed
 from personal.state import member_state_changed
@@ -58,6 +58,8 @@ def register_signal_handlers() -> None:
     page_published.connect(content_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(content_changed, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(structure_changed, dispatch_uid="pagecache_moved")
+    # A new slug moves the page and everything under it (a home page: every site root path).
+    page_slug_changed.connect(structure_changed, dispatch_uid="pagecache_slug_changed")
     post_save.connect(_saved_or_deleted, dispatch_uid="pagecache_saved")
     post_delete.connect(_deleted, dispatch_uid="pagecache_deleted")
     m2m_changed.connect(

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import ArticlePage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -80,3 +82,19 @@ def test_editing_a_term_refreshes_the_pages_that_show_it(client, wonen):
     response, _ = get(client, "/themas/wonen/")
     assert response["X-Cache"] == "miss"
     assert "Een nieuwe beschrijving van het thema wonen." in response.content.decode()
+
+
+def test_a_new_slug_for_the_home_page_renews_the_remembered_root_paths(
+    member_client, home, article, django_capture_on_commit_callbacks
+):
+    """Each process remembers the sites' root paths; a home page under a new slug moves every
+    page inside the tree, so the remembered paths must follow at once (else no link resolves)."""
+    link = f'href="/artikelen/{article.slug}/"'
+    assert link in member_client.get("/artikelen/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        home.slug = "start"
+        home.save_revision().publish()
+    assert ArticlePage.objects.get(pk=article.pk).url_path.startswith("/start/")
+    response = member_client.get("/artikelen/")
+    assert response.status_code == 200
+    assert link in response.content.decode()
