@@ -5,7 +5,6 @@
 import http.cookiejar
 import os
 import re
-import secrets
 import socket
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.workers import database_name, redis_db
+from tests.workers import own_database, production_env, redis_db
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -61,52 +60,11 @@ def redis_url():
 @pytest.fixture(scope="module")
 def site_env(redis_url, tmp_path_factory):
     """Production settings on a database of their own, with one confirmed member."""
-    url = os.environ.get("DATABASE_URL", "")
-    dropped = None
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-        from psycopg import sql
-
-        parts = urlsplit(url)
-        name = database_name(parts.path.lstrip("/"), "procs")
-        admin = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        database_url = urlunsplit(parts._replace(path=f"/{name}"))
-        dropped = (admin, name)
-    else:
-        database_url = f"sqlite:///{tmp_path_factory.mktemp('procs') / 'site.sqlite3'}"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_FILE_PATH"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="wijkportaal.settings",
-        DEBUG="false",
-        HTTPS="false",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DATABASE_URL=database_url,
-        REDIS_URL=redis_url,
-        ALLOWED_HOSTS="127.0.0.1",
-        EMAIL_URL="consolemail://",
-    )
-    for args in (["migrate", "--noinput", "-v0"], ["shell", "-c", CREATE_MEMBER]):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-    yield env
-    if dropped:
-        import psycopg
-        from psycopg import sql
-
-        with psycopg.connect(dropped[0], autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                    sql.Identifier(dropped[1])
-                )
-            )
+    with own_database("procs", tmp_path_factory) as database_url:
+        env = production_env(DATABASE_URL=database_url, REDIS_URL=redis_url)
+        for args in (["migrate", "--noinput", "-v0"], ["shell", "-c", CREATE_MEMBER]):
+            subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+        yield env
 
 
 def _start(command, env, log_path):

@@ -13,9 +13,7 @@ The timings seen are printed (`pytest -s`, or `-rP` for passing tests).
 import copy
 import html
 import json
-import os
 import re
-import secrets
 import signal
 import socket
 import subprocess
@@ -28,15 +26,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.cookiejar import CookieJar
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.workers import WORKER, own_database, production_env
 from wijkportaal.cache import PAUSE_AFTER_FAILURE, SOCKET_TIMEOUT
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 PASSWORD = "een-lang-wachtwoord-zonder-redis"
 #: One member per scenario, so no test sees what another saved.
 MEMBERS = {
@@ -208,41 +205,12 @@ def redis(tmp_path_factory):
 def site(redis, tmp_path_factory):
     """Production settings on a database of their own, with the demo content and the members.
     Yields the environment for the site's processes and the articles."""
-    url = os.environ.get("DATABASE_URL", "")
-    dropped = None
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-        from psycopg import sql
-
-        parts = urlsplit(url)
-        name = f"{parts.path.lstrip('/') or 'wijkportaal'}_redis_{WORKER}"
-        admin = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        database_url = urlunsplit(parts._replace(path=f"/{name}"))
-        dropped = (admin, name)
-    else:
-        database_url = f"sqlite:///{tmp_path_factory.mktemp(f'site-{WORKER}') / 'site.sqlite3'}"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_FILE_PATH"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="wijkportaal.settings",
-        DEBUG="false",
-        HTTPS="false",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DATABASE_URL=database_url,
-        REDIS_URL=redis.url,
-        ALLOWED_HOSTS="127.0.0.1",
-        EMAIL_URL="consolemail://",
-        TEST_LOGS=str(tmp_path_factory.mktemp(f"logs-{WORKER}")),
-    )
-    try:
+    with own_database("redis", tmp_path_factory) as database_url:
+        env = production_env(
+            DATABASE_URL=database_url,
+            REDIS_URL=redis.url,
+            TEST_LOGS=str(tmp_path_factory.mktemp(f"logs-{WORKER}")),
+        )
         done = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", SETUP],
             cwd=ROOT,
@@ -254,17 +222,6 @@ def site(redis, tmp_path_factory):
         assert done.returncode == 0, done.stdout + done.stderr
         line = next(line for line in done.stdout.splitlines() if line.startswith("SITE="))
         yield env, json.loads(line.removeprefix("SITE="))
-    finally:
-        if dropped:
-            import psycopg
-            from psycopg import sql
-
-            with psycopg.connect(dropped[0], autocommit=True) as conn:
-                conn.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                        sql.Identifier(dropped[1])
-                    )
-                )
 
 
 @contextmanager
