@@ -1,5 +1,7 @@
 """Run one call from several threads at the same moment, for the race tests."""
 
+import itertools
+import queue
 import threading
 
 from django.db import connection, connections
@@ -35,3 +37,40 @@ def at_once(call, times: int, *, timeout: float = 60) -> list[Exception]:
         for _ in range(times):
             run(None)
     return errors
+
+
+def taking_turns(*calls):
+    """One call that runs `calls` in turn, whichever thread calls it."""
+    lock, turns = threading.Lock(), itertools.cycle(calls)
+
+    def call():
+        with lock:
+            chosen = next(turns)
+        chosen()
+
+    return call
+
+
+def posts_taking_turns(user, posts, answers: list, *, clients: int):
+    """One call that sends the POSTs `posts` ([(path, data)]) in turn as `user`, each from a free
+    client of a pool of `clients` logged-in ones, and notes each answer's status in `answers`."""
+    from django.test import Client
+
+    pool = queue.SimpleQueue()
+    for _ in range(clients):
+        client = Client()
+        client.force_login(user)
+        pool.put(client)
+
+    def post(path, data):
+        def call():
+            client = pool.get()
+            try:
+                response = client.post(path, data)
+            finally:
+                pool.put(client)
+            answers.append(response.status_code)
+
+        return call
+
+    return taking_turns(*(post(path, data) for path, data in posts))

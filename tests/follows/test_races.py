@@ -1,33 +1,17 @@
 """Following and unfollowing the same term at the same moment, through the service and over HTTP."""
 
-import itertools
-import queue
-import threading
-
 import pytest
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 
 from articles.models import Theme
 from follows import services
 from follows.models import Follow, FollowSettings
 from personal.state import member_state
-from tests.concurrency import at_once
+from tests.concurrency import at_once, posts_taking_turns, taking_turns
 from tests.conftest import make_member
 
 ROUNDS = 25
 THREADS = 8
-
-
-def taking_turns(*calls):
-    """One call that runs `calls` in turn, whichever thread calls it."""
-    lock, turns = threading.Lock(), itertools.cycle(calls)
-
-    def call():
-        with lock:
-            chosen = next(turns)
-        chosen()
-
-    return call
 
 
 def assert_consistent(user, theme):
@@ -61,25 +45,14 @@ def test_following_and_unfollowing_at_once_never_fails(racer):
 @pytest.mark.django_db(transaction=True)
 def test_pressing_follow_and_unfollow_at_once_always_answers(racer):
     user, theme = racer
-    clients = queue.SimpleQueue()
-    for _ in range(THREADS):
-        client = Client()
-        client.force_login(user)
-        clients.put(client)
     answers = []
-
-    def press(path):
-        def call():
-            client = clients.get()
-            try:
-                response = client.post(path, {"target": theme.pk, "next": "/volgend/"})
-            finally:
-                clients.put(client)
-            answers.append(response.status_code)
-
-        return call
-
-    call = taking_turns(press("/volgend/volg/thema/"), press("/volgend/ontvolg/thema/"))
+    data = {"target": theme.pk, "next": "/volgend/"}
+    call = posts_taking_turns(
+        user,
+        [("/volgend/volg/thema/", data), ("/volgend/ontvolg/thema/", data)],
+        answers,
+        clients=THREADS,
+    )
     for _ in range(ROUNDS):
         answers.clear()
         errors = at_once(call, THREADS)

@@ -1,34 +1,18 @@
 """Saving and removing the same item at the same moment, through the service and over HTTP."""
 
-import itertools
-import queue
-import threading
-
 import pytest
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.urls import reverse
 
 from articles.models import ArticlePage
 from personal.state import member_state
 from readinglists import selectors, services
 from readinglists.models import ReadingListItem
-from tests.concurrency import at_once
+from tests.concurrency import at_once, posts_taking_turns, taking_turns
 from tests.conftest import make_member
 
 ROUNDS = 25
 THREADS = 8
-
-
-def taking_turns(*calls):
-    """One call that runs `calls` in turn, whichever thread calls it."""
-    lock, turns = threading.Lock(), itertools.cycle(calls)
-
-    def call():
-        with lock:
-            chosen = next(turns)
-        chosen()
-
-    return call
 
 
 def state_of(user) -> frozenset:
@@ -67,25 +51,14 @@ def test_saving_and_removing_at_once_never_fails(racer):
 @pytest.mark.django_db(transaction=True)
 def test_pressing_save_and_remove_at_once_always_answers(racer):
     user, page = racer
-    clients = queue.SimpleQueue()
-    for _ in range(THREADS):
-        client = Client()
-        client.force_login(user)
-        clients.put(client)
     answers = []
-
-    def press(name):
-        def call():
-            client = clients.get()
-            try:
-                response = client.post(reverse(f"readinglists:{name}"), {"target": page.pk})
-            finally:
-                clients.put(client)
-            answers.append(response.status_code)
-
-        return call
-
-    call = taking_turns(press("add"), press("remove"))
+    data = {"target": page.pk}
+    call = posts_taking_turns(
+        user,
+        [(reverse("readinglists:add"), data), (reverse("readinglists:remove"), data)],
+        answers,
+        clients=THREADS,
+    )
     for _ in range(ROUNDS):
         answers.clear()
         errors = at_once(call, THREADS)
