@@ -39,3 +39,28 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = ImageBlock(label="Afbeelding", template="components/blocks/image.html")
     quote = QuoteBlock()
+
+
+def blocks_text(raw_data) -> str:
+    """The plain words of stored block data (`StreamField.raw_data`), every kind of block:
+    struct values, lists and rich text alike, without markup, ids or choices."""
+    from django.utils.html import strip_tags
+
+    words = []
+
+    def walk(value, key=""):
+        if isinstance(value, str):
+            if key not in {"id", "type", "level", "url", "provider"}:
+                words.append(strip_tags(value))
+        elif isinstance(value, dict):
+            if "type" in value and "value" in value:
+                walk(value["value"])
+            else:
+                for name, inner in value.items():
+                    walk(inner, name)
+        elif isinstance(value, list | tuple):
+            for inner in value:
+                walk(inner, key)
+
+    walk(list(raw_data))
+    return " ".join(word for word in words if word.strip())
