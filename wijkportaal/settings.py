@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wijkportaal",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -257,6 +258,8 @@ CONTENT_SECURITY_POLICY = {
         # The design system's CSS draws a few icons as data: SVGs; images may come from S3.
         "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
         "font-src": [SELF],
+        # Video players (articles.blocks.VideoBlock), framed only once the reader presses play.
+        "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "connect-src": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],
