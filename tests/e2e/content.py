@@ -9,8 +9,10 @@ looks for.
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.documents.models import Document
 
 from articles.models import ArticleIndexPage, EventIndexPage, ExplainerIndexPage
 from tests.factories import (
@@ -46,6 +48,98 @@ RICH_BODY = [
 ]
 
 
+#: The video tests/e2e/test_embed.py plays.
+VIDEO = {
+    "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    "title": "Wijkaanpak in Havenstad",
+    "transcript": "<p>Een bewoner vertelt hoe de buurt samen met de gemeente aan de slag ging.</p>",
+}
+
+
+def blocks_body(document, page) -> list[dict]:
+    """RICH_BODY and one of each of the other body blocks (articles.blocks), for the explainer
+    page the accessibility checks and the video test visit."""
+    return [
+        *RICH_BODY,
+        {"type": "document", "value": {"document": document.pk, "title": ""}},
+        {
+            "type": "table",
+            "value": {
+                "data": [
+                    ["Periode", "Programma", "Wijken"],
+                    ["2007–2011", "Krachtwijken", "40"],
+                    ["2022–2032", "Leefbaarheid en veiligheid", "20"],
+                ],
+                "table_caption": "Landelijke wijkprogramma's",
+                "table_header_choice": "row",
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+            },
+        },
+        {
+            "type": "accordion",
+            "value": {
+                "title": "Veelgestelde vragen",
+                "panels": [
+                    {
+                        "title": "Wie betaalt de aanpak?",
+                        "text": "<p>Gemeente en partners samen.</p>",
+                    },
+                    {"title": "Hoe lang duurt het?", "text": "<p>Vaak tien jaar of langer.</p>"},
+                ],
+            },
+        },
+        {
+            "type": "steps",
+            "value": {
+                "title": "In vijf stappen naar een wijkaanpak",
+                "intro": "Zo begin je in je eigen wijk.",
+                "steps": [
+                    {
+                        "title": title,
+                        "text": f"<p>{text}</p>",
+                        "links": [{"page": page.pk, "title": ""}] if n == 0 else [],
+                    }
+                    for n, (title, text) in enumerate(
+                        [
+                            ("Verken de wijk", "Praat met bewoners en verzamel cijfers."),
+                            ("Zoek partners", "Corporatie, zorg, school en politie."),
+                            ("Maak een gedeeld beeld", "Wat gaat goed, wat moet beter?"),
+                            ("Spreek doelen af", "Concreet en voor tien jaar."),
+                            ("Kijk terug", "Meet elk jaar en stel bij."),
+                        ]
+                    )
+                ],
+            },
+        },
+        {
+            "type": "timeline",
+            "value": {
+                "title": "Beleid door de jaren",
+                "entries": [
+                    {
+                        "period": "2007–2011",
+                        "title": "Krachtwijken",
+                        "text": "<p>Veertig wijken.</p>",
+                    },
+                    {"period": "sinds 2022", "title": "Leefbaarheid en veiligheid", "text": ""},
+                ],
+            },
+        },
+        {
+            "type": "call_to_action",
+            "value": {
+                "title": "Zelf aan de slag?",
+                "text": "Lees wat een wijkaanpak vraagt.",
+                "page": page.pk,
+                "url": "",
+                "label": "Naar de uitleg",
+            },
+        },
+        {"type": "video", "value": VIDEO},
+    ]
+
+
 @transaction.atomic
 def build() -> None:
     home = page_tree_build()
@@ -60,13 +154,21 @@ def build() -> None:
     ]
 
     explainers = ExplainerIndexPage.objects.get()
-    ExplainerPageFactory(
+    explainer = ExplainerPageFactory(
         parent=explainers,
         title="Wat is een integrale wijkaanpak?",
         slug="wat-is-een-integrale-wijkaanpak",
         body=RICH_BODY,
     )
-    ExplainerPageFactory(parent=explainers, title="Wijk of buurt?", slug="wijk-of-buurt")
+    other = ExplainerPageFactory(parent=explainers, title="Wijk of buurt?", slug="wijk-of-buurt")
+    pdf = b"%PDF-1.4\n" + b"0" * 250_000
+    document = Document.objects.create(
+        title="Handreiking wijkaanpak",
+        file=ContentFile(pdf, name="handreiking-wijkaanpak.pdf"),
+        file_size=len(pdf),
+    )
+    explainer.body = blocks_body(document, other)
+    explainer.save()
     for title, slug in (("Toegankelijkheid", "toegankelijkheid"), ("Privacy", "privacy")):
         InformationPageFactory(parent=home, title=title, slug=slug, body=RICH_BODY)
 
