@@ -525,3 +525,16 @@ def test_blocks_text_reads_every_block_and_nothing_else(explainer_index):
         assert expected in words, expected
     for unwanted in ("h2", "<", "row", "item", "youtu", "example.org", "Verdwenen", "987654"):
         assert unwanted not in words, unwanted
+
+
+def test_the_editor_opens_a_page_with_every_block(client, editor, home, explainer_index, report):
+    page = InformationPageFactory(
+        parent=home,
+        body=every_block(documents=[report], pages=[ExplainerPageFactory(parent=explainer_index)]),
+    )
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("Stappenplan", "Tijdlijn", "Uitklaplijst", "Oproep met knop", "Tabel", "Video"):
+        assert f"&quot;{label}&quot;" in html or f'"{label}"' in html, label
