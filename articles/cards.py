@@ -1,4 +1,4 @@
-"""The article and event cards of every listing, rendered once and kept in the cache.
+"""The cards of every listing (articles, events, publications, practice examples, dossiers), rendered once and kept in the cache.
 
 A card is kept under its page's `last_published_at` and `url_path`, so publishing or moving one
 article renews that card and leaves every other one in place. What all cards show (the names of
@@ -22,6 +22,10 @@ TIMEOUT = 24 * 60 * 60
 TEMPLATES = {
     "articlepage": "components/article_card.html",
     "eventpage": "components/event_card.html",
+    "publicationpage": "components/publication_card.html",
+    "practiceexamplepage": "components/practice_example_card.html",
+    "dossierpage": "components/page_card.html",
+    "explainerpage": "components/page_card.html",
 }
 CONTEXT_NAMES = {"articlepage": "article", "eventpage": "event"}
 
@@ -49,13 +53,7 @@ def _terms_attach(pages) -> None:
     """Read the terms of the pages whose terms were not read yet (the feed reads them first)."""
     from articles.selectors import terms_attach
 
-    pages = [
-        page for page in pages if "themes" not in getattr(page, "_prefetched_objects_cache", {})
-    ]
-    terms_attach(
-        articles=[page for page in pages if _kind(page) == "articlepage"],
-        events=[page for page in pages if _kind(page) == "eventpage"],
-    )
+    terms_attach([page for page in pages if not hasattr(page, "card_terms")])
 
 
 def _kind(page) -> str:
@@ -73,7 +71,8 @@ def _render(request, page, level: int) -> SharedPage:
     render = SharedRender()
     html = get_template(TEMPLATES[kind]).render(
         {
-            CONTEXT_NAMES[kind]: page,
+            CONTEXT_NAMES.get(kind, "page"): page,
+            "item": page,
             "level": level,
             "request": readerless_request(request, render),
         }

@@ -40,13 +40,10 @@ class _PageFeed(Feed):
         return item.last_published_at or item.first_published_at
 
     def item_author_name(self, item):
-        links = getattr(item, "article_authors", None)
-        if links is None:
-            return None
-        return ", ".join(link.author.name for link in links.all()) or None
+        return ", ".join(author.name for author in item.card_terms.get("author", ())) or None
 
     def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]
+        return [theme.name for theme in item.card_terms.get("theme", ())]
 
 
 class ArticlesFeed(_PageFeed):
@@ -62,12 +59,12 @@ class ArticlesFeed(_PageFeed):
 
     def items(self):
         articles = list(selectors.article_cards()[:FEED_SIZE])
-        selectors.terms_attach(articles=articles)
+        selectors.terms_attach(articles)
         return articles
 
 
 class TermFeed(_PageFeed):
-    """The articles and events of one theme, organisation or author, newest first."""
+    """Everything published under one theme, organisation or author, newest first."""
 
     def __init__(self, kind: str):
         super().__init__()
@@ -110,7 +107,7 @@ def event_calendar(request, page_id: int):
 @require_safe
 def term_calendar(request, kind: str, slug: str):
     term = get_object_or_404(TERM_KINDS[kind], slug=slug)
-    if not term.event_lookup:
+    if not term.has_events():
         raise Http404
     events = selectors.term_events_upcoming(term)
     return _calendar_response(

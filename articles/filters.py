@@ -11,8 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import (
+    CharField,
     Count,
+    F,
     IntegerField,
     Q,
     QuerySet,
@@ -28,47 +31,87 @@ YEAR_VALUE = re.compile(r"(19|20)\d\d")
 
 #: The GET parameters, in the order the filter form shows them, with their legends.
 FACET_LEGENDS = {
-    "type": "Soort",
+    "type": "Type",
+    "soort": "Soort",
+    "status": "Status",
+    "gemeente": "Gemeente",
     "thema": "Thema",
     "organisatie": "Organisatie",
     "auteur": "Auteur",
     "jaar": "Jaar",
 }
-ARTICLE_FACETS = ("thema", "organisatie", "auteur", "jaar")
+ARTICLE_FACETS = ("soort", "thema", "organisatie", "auteur", "jaar")
 EVENT_FACETS = ("thema", "organisatie", "jaar")
-
-TYPE_LABELS = {"uitleg": "Uitleg", "artikel": "Artikel", "evenement": "Evenement"}
+#: The filters that choose terms, by the kind of link (`term_paths`) they follow.
+TERM_FACETS = {
+    "thema": "theme",
+    "organisatie": "organisation",
+    "auteur": "author",
+    "gemeente": "municipality",
+}
+#: The filters that choose among a field's choices, by the field.
+CHOICE_FACETS = {"soort": "kind", "status": "status"}
 
 
 def type_models() -> dict:
-    from articles.models import ArticlePage, EventPage, ExplainerPage
+    """{filter word: content type} in the order filters and search list them."""
+    from articles.models import CONTENT_MODELS
 
-    return {"uitleg": ExplainerPage, "artikel": ArticlePage, "evenement": EventPage}
+    return {model.type_slug: model for model in CONTENT_MODELS}
+
+
+def type_labels() -> dict:
+    """{filter word: label}: "artikel": "Artikel"."""
+    return {slug: model.type_label for slug, model in type_models().items()}
 
 
 def _term_models() -> dict:
-    from articles.models import TERM_KINDS
+    from articles.models import LINK_KINDS
 
-    return {model.kind_label: model for model in TERM_KINDS.values()}
+    return {label: LINK_KINDS[kind] for label, kind in TERM_FACETS.items()}
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def _relations() -> dict:
-    """How each page type reaches the terms of a facet, and the date that gives its year."""
-    from articles.models import ArticlePage, EventPage
+    """How each content type reaches the values of each facet: {facet: {model: path}}."""
+    from articles.models import CONTENT_MODELS
 
     relations = {
         label: {
-            page_model: path
-            for page_model, path in (
-                (ArticlePage, model.article_lookup),
-                (EventPage, model.event_lookup),
-            )
-            if path
+            model: model.term_paths[kind] for model in CONTENT_MODELS if kind in model.term_paths
         }
-        for label, model in _term_models().items()
+        for label, kind in TERM_FACETS.items()
     }
-    relations["jaar"] = {ArticlePage: "publication_date", EventPage: "start"}
+    relations["jaar"] = {model: model.year_field for model in CONTENT_MODELS if model.year_field}
+    for label, field_name in CHOICE_FACETS.items():
+        relations[label] = {
+            model: field_name for model in CONTENT_MODELS if _has_field(model, field_name)
+        }
     return relations
+
+
+def _year_is_number(model, path: str) -> bool:
+    return isinstance(model._meta.get_field(path), IntegerField)
+
+
+def _year_expression(models_and_paths):
+    """The year of a page, from whichever of these types it is: the year of a date, or a year."""
+    years = [
+        F(f"{model._meta.model_name}__{path}")
+        if _year_is_number(model, path)
+        else ExtractYear(f"{model._meta.model_name}__{path}")
+        for model, path in models_and_paths
+    ]
+    if len(years) == 1:
+        return years[0]
+    return Coalesce(*years, output_field=IntegerField())
 
 
 @dataclass(frozen=True)
@@ -93,7 +136,7 @@ def filters_from_query(params, *, facets) -> Filters:
         for raw in params.getlist(name)[: MAX_FILTER_VALUES * 2]:
             value = raw.strip()
             if name == "type":
-                ok = value in TYPE_LABELS
+                ok = value in type_labels()
             elif name == "jaar":
                 ok = bool(YEAR_VALUE.fullmatch(value))
             else:
@@ -118,12 +161,18 @@ def filter_q(filters: Filters, *, models, exclude: str = "") -> Q:
             content_types = ContentType.objects.get_for_models(*chosen_models).values()
             condition &= Q(content_type__in=[ct.pk for ct in content_types])
             continue
-        suffix = "__year__in" if name == "jaar" else "__slug__in"
         any_of = Q(pk__in=[])
         for model, path in relations[name].items():
-            if model in models:
-                pages = model.objects.filter(**{path + suffix: chosen}).values("pk")
-                any_of |= Q(pk__in=pages)
+            if model not in models:
+                continue
+            if name == "jaar":
+                suffix = "__in" if _year_is_number(model, path) else "__year__in"
+            elif name in CHOICE_FACETS:
+                suffix = "__in"
+            else:
+                suffix = "__slug__in"
+            pages = model.objects.filter(**{path + suffix: chosen}).values("pk")
+            any_of |= Q(pk__in=pages)
         condition &= any_of
     return condition
 
@@ -161,12 +210,7 @@ def _term_counts(name: str, hit_ids: QuerySet, chosen: tuple, models) -> list[di
 def _year_counts(hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
     from wagtail.models import Page
 
-    years = [
-        ExtractYear(f"{model._meta.model_name}__{path}")
-        for model, path in _relations()["jaar"].items()
-        if model in models
-    ]
-    year = years[0] if len(years) == 1 else Coalesce(*years)
+    year = _year_expression([(m, p) for m, p in _relations()["jaar"].items() if m in models])
     rows = (
         Page.objects.filter(pk__in=hit_ids)
         .annotate(year=year)
@@ -182,6 +226,33 @@ def _year_counts(hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
     return [
         {"value": year, "label": str(year), "count": count, "checked": year in chosen}
         for year, count in sorted(counts.items(), reverse=True)
+    ]
+
+
+def _choice_counts(name: str, hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
+    """Counts per choice of a field (an article's kind, a practice example's status), in the
+    order of the choices; one grouped query."""
+    from wagtail.models import Page
+
+    paths = [(m, p) for m, p in _relations()[name].items() if m in models]
+    labels = {}
+    for model, path in paths:
+        labels.update(model._meta.get_field(path).flatchoices)
+    values = [F(f"{model._meta.model_name}__{path}") for model, path in paths]
+    choice = values[0] if len(values) == 1 else Coalesce(*values, output_field=CharField())
+    rows = (
+        Page.objects.filter(pk__in=hit_ids)
+        .annotate(choice=choice)
+        .exclude(choice=None)
+        .order_by()
+        .values_list("choice")
+        .annotate(count=Count("pk"))
+    )
+    counts = dict(rows)
+    return [
+        {"value": value, "label": label, "count": counts.get(value, 0), "checked": value in chosen}
+        for value, label in labels.items()
+        if counts.get(value) or value in chosen
     ]
 
 
@@ -201,7 +272,7 @@ def _type_counts(hit_ids: QuerySet, chosen: tuple) -> list[dict]:
     counts = {slug_for[row["content_type"]]: row["count"] for row in rows}
     return [
         {"value": slug, "label": label, "count": counts.get(slug, 0), "checked": slug in chosen}
-        for slug, label in TYPE_LABELS.items()
+        for slug, label in type_labels().items()
         if counts.get(slug) or slug in chosen
     ]
 
@@ -226,6 +297,8 @@ def facets(pages: QuerySet, filters: Filters, *, names, models) -> list[dict]:
             options = type_options if together else _type_counts(hit_ids, chosen)
         elif name == "jaar":
             options = year_options if together else _year_counts(hit_ids, chosen, models)
+        elif name in CHOICE_FACETS:
+            options = _choice_counts(name, hit_ids, chosen, models)
         else:
             options = _term_counts(name, hit_ids, chosen, models)
             shown = [o for i, o in enumerate(options) if i < FACET_OPTIONS or o["checked"]]
@@ -244,26 +317,23 @@ def _type_and_year_counts(hit_ids: QuerySet, models) -> tuple[list, list]:
     types = type_models()
     content_types = ContentType.objects.get_for_models(*types.values())
     slug_for = {content_types[model].pk: slug for slug, model in types.items()}
-    years = [
-        ExtractYear(f"{model._meta.model_name}__{path}")
-        for model, path in _relations()["jaar"].items()
-        if model in models
-    ]
+    year = _year_expression([(m, p) for m, p in _relations()["jaar"].items() if m in models])
     rows = (
         Page.objects.filter(pk__in=hit_ids)
-        .annotate(year=years[0] if len(years) == 1 else Coalesce(*years))
+        .annotate(year=year)
         .order_by()
         .values_list("content_type", "year")
         .annotate(count=Count("pk"))
     )
     by_type, by_year = Counter(), Counter()
     for content_type, year, count in rows:
-        by_type[slug_for[content_type]] += count
+        if content_type in slug_for:
+            by_type[slug_for[content_type]] += count
         if year is not None:
             by_year[year] += count
     type_options = [
         {"value": slug, "label": label, "count": by_type[slug], "checked": False}
-        for slug, label in TYPE_LABELS.items()
+        for slug, label in type_labels().items()
         if by_type[slug]
     ]
     year_options = [

@@ -69,68 +69,132 @@ def article_cards() -> QuerySet:
     return public(ArticlePage.objects.live()).order_by("-publication_date", "-pk")
 
 
-def terms_attach(*, articles=(), events=()) -> None:
-    """Give these pages their themes, organisations and authors (in the editor's order) from one
-    query, as `prefetch_related` would with five."""
-    from articles.models import (
-        TERM_KINDS,
-        ArticlePage,
-        ArticlePageAuthor,
-        EventPage,
-        Organisation,
-        Theme,
-    )
+def terms_attach(pages) -> None:
+    """Give each page its terms as `page.card_terms` ({kind: [term, ...]}, each list in the
+    editor's order) from one query, whatever the number and the types of the pages."""
+    from articles.models import LINK_KINDS, term_links
 
-    article_ids = [page.pk for page in articles]
-    event_ids = [page.pk for page in events]
+    pages = list(pages)
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page.pk)
     zero = Value(0, output_field=IntegerField())
-    links = [
-        (ArticlePage.themes.through, "articlepage_id", article_ids, "theme", zero),
-        (ArticlePage.organisations.through, "articlepage_id", article_ids, "organisation", zero),
-        (ArticlePageAuthor, "page_id", article_ids, "author", F("sort_order")),
-        (EventPage.themes.through, "eventpage_id", event_ids, "theme", zero),
-        (EventPage.organisations.through, "eventpage_id", event_ids, "organisation", zero),
-    ]
-    parts = [
-        model.objects.filter(**{f"{page_field}__in": ids})
-        .order_by()  # SQLite allows no ORDER BY inside a UNION
-        .annotate(kind=Value(kind), order=order)
-        .values_list(page_field, "kind", f"{kind}_id", f"{kind}__name", f"{kind}__slug", "order")
-        for model, page_field, ids, kind, order in links
-        if ids
-    ]
+    parts = []
+    for model, ids in by_model.items():
+        for link in term_links(model):
+            parts.append(
+                link.model.objects.filter(
+                    **{f"{link.page_field}__in": ids, f"{link.term_field}__isnull": False}
+                )
+                .order_by()  # SQLite allows no ORDER BY inside a UNION
+                .annotate(
+                    link_kind=Value(link.kind), link_order=F("sort_order") if link.ordered else zero
+                )
+                .values_list(
+                    f"{link.page_field}_id",
+                    "link_kind",
+                    f"{link.term_field}_id",
+                    f"{link.term_field}__name",
+                    f"{link.term_field}__slug",
+                    "link_order",
+                )
+            )
     found = {}
     if parts:
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         for page_id, kind, term_id, name, slug, _order in sorted(rows, key=lambda r: (r[5], r[3])):
-            found.setdefault((page_id, kind), []).append((term_id, name, slug))
-
-    def terms(page_id, kind):
-        return [
-            TERM_KINDS[kind](pk=pk, name=name, slug=slug)
-            for pk, name, slug in found.get((page_id, kind), [])
-        ]
-
-    for page in [*articles, *events]:
-        cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
-        cache["themes"] = _prefetched(Theme, terms(page.pk, "theme"))
-        cache["organisations"] = _prefetched(Organisation, terms(page.pk, "organisation"))
-        if page.pk in article_ids:
-            cache["article_authors"] = _prefetched(
-                ArticlePageAuthor,
-                [
-                    ArticlePageAuthor(page_id=page.pk, author=author)
-                    for author in terms(page.pk, "author")
-                ],
+            found.setdefault((page_id, kind), []).append(
+                LINK_KINDS[kind](pk=term_id, name=name, slug=slug)
             )
+    for page in pages:
+        page.card_terms = {kind: found.get((page.pk, kind), []) for kind in type(page).term_paths}
 
 
-def _prefetched(model, objects: list) -> QuerySet:
-    """A queryset that holds `objects` as if `prefetch_related` had read them."""
-    queryset = model.objects.none()
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    return queryset
+def featured_pages(links) -> list:
+    """The live pages anybody may see among an editor's chosen `links` (a related manager of
+    `FeaturedLink`s), in the editor's order, as their own types with their terms."""
+    ids = [link.linked_page_id for link in links.all()]
+    return pages_in_order(ids)
+
+
+def pages_in_order(ids) -> list:
+    """The live, public content pages with these ids, in this order, as their own types: one
+    query for the types and one per type present (their cards read the terms they need)."""
+    from wagtail.models import Page
+
+    if not ids:
+        return []
+    rows = (
+        public(Page.objects.live())
+        .filter(pk__in=ids)
+        .values_list("pk", "content_type__model", named=True)
+    )
+    found = {row.pk: row for row in rows}
+    return pages_from_rows(
+        [found[pk] for pk in dict.fromkeys(ids) if pk in found], with_terms=False
+    )
+
+
+def dossiers() -> QuerySet:
+    from articles.models import DossierPage
+
+    return public(DossierPage.objects.live()).order_by("title")
+
+
+def dossier_sections(dossier) -> list[dict]:
+    """The dossier's sections with their chosen pages that are live and public, read for all
+    sections at once (from the stored ids: the blocks would read each section's pages apart)."""
+    sections = []
+    for block in dossier.sections.raw_data:
+        if block.get("type") != "section":
+            continue
+        value = block.get("value") or {}
+        ids = [_item_value(item) for item in value.get("pages") or []]
+        sections.append(
+            {
+                "heading": value.get("heading", ""),
+                "text": value.get("text", ""),
+                "ids": [pk for pk in ids if isinstance(pk, int)],
+            }
+        )
+    pages = {page.pk: page for page in pages_in_order([pk for s in sections for pk in s["ids"]])}
+    for section in sections:
+        section["pages"] = [pages[pk] for pk in section.pop("ids") if pk in pages]
+    return sections
+
+
+def _item_value(item):
+    """A list item's value, stored either bare or as {"type": "item", "value": …}."""
+    return item.get("value") if isinstance(item, dict) else item
+
+
+DOSSIER_NEW_ITEMS = 6
+
+
+def dossier_new_items(dossier) -> list:
+    """What appeared most recently under the dossier's themes, other dossiers left out."""
+    from articles.models import DossierPage
+
+    theme_ids = frozenset(dossier.themes.values_list("pk", flat=True))
+    if not theme_ids:
+        return []
+    rows = pages_of_terms(terms={"theme": theme_ids}, exclude=(DossierPage,))
+    return pages_from_rows(list(rows[:DOSSIER_NEW_ITEMS]), with_terms=False)
+
+
+def theme_dossier(theme):
+    """The first dossier of `theme` that anybody may see, or None."""
+    return dossiers().filter(themes=theme).first()
+
+
+def content_cards(model) -> QuerySet:
+    """Live, public pages of one dated content type, newest first."""
+    return public(model.objects.live()).order_by("-publication_date", "-pk")
+
+
+def linked_organisations(links) -> list:
+    """The organisations of an orderable relation (`page.organisation_links`), in order."""
+    return [link.organisation for link in links.select_related("organisation")]
 
 
 def article_authors(article) -> list:
@@ -165,14 +229,30 @@ def explainers(*, parent=None) -> QuerySet:
 
 def term_articles(term) -> QuerySet:
     """The articles of one theme, organisation or author."""
-    return article_cards().filter(**{term.article_lookup: term})
+    from articles.models import ArticlePage
+
+    path = ArticlePage.term_paths.get(term.kind())
+    if path is None:
+        return article_cards().none()
+    return article_cards().filter(**{path: term})
+
+
+def term_pages(term) -> QuerySet:
+    """(pk, content type, total) rows of everything but events linked to one term, newest
+    first: its articles, publications, practice examples and dossiers."""
+    from articles.models import EventPage
+
+    return pages_of_terms(terms={term.kind(): frozenset([term.pk])}, exclude=(EventPage,))
 
 
 def term_events_upcoming(term) -> QuerySet:
     """The coming events of one term; none for a kind of term that events do not have."""
-    if not term.event_lookup:
+    from articles.models import EventPage
+
+    path = EventPage.term_paths.get(term.kind())
+    if path is None:
         return event_cards_upcoming().none()
-    return event_cards_upcoming().filter(**{term.event_lookup: term})
+    return event_cards_upcoming().filter(**{path: term})
 
 
 def themes() -> QuerySet:
@@ -211,33 +291,23 @@ def filtered_listing(request, pages: QuerySet, *, names, models) -> dict:
     }
 
 
-def _term_links() -> list[tuple]:
-    """(link model, term field, kind, page field) for every way a page links a term."""
-    from articles.models import ArticlePage, ArticlePageAuthor, EventPage
-
-    return [
-        (ArticlePage.themes.through, "theme_id", "theme", "articlepage_id"),
-        (ArticlePage.organisations.through, "organisation_id", "organisation", "articlepage_id"),
-        (ArticlePageAuthor, "author_id", "author", "page_id"),
-        (EventPage.themes.through, "theme_id", "theme", "eventpage_id"),
-        (EventPage.organisations.through, "organisation_id", "organisation", "eventpage_id"),
-    ]
-
-
 def _pages_of_terms_q(terms: dict[str, frozenset]) -> Q:
     """Pages linked to any of `terms` ({kind: ids}): one semi-join per link table, read from its
     index. (One query joining all links and OR-ing them made PostgreSQL scan every article.)"""
+    from articles.models import CONTENT_MODELS, term_links
+
     condition = Q(pk__in=[])
-    for model, term_field, kind, page_field in _term_links():
-        if ids := terms.get(kind):
-            pages = model.objects.filter(**{f"{term_field}__in": ids}).values(page_field)
-            condition |= Q(pk__in=pages)
+    for model in CONTENT_MODELS:
+        for link in term_links(model):
+            if ids := terms.get(link.kind):
+                pages = link.model.objects.filter(**{f"{link.term_field}_id__in": ids})
+                condition |= Q(pk__in=pages.values(f"{link.page_field}_id"))
     return condition
 
 
-def pages_of_terms(*, terms: dict[str, frozenset], since=None, until=None) -> QuerySet:
-    """(pk, content type, total) of the live, public articles and events linked to any of
-    `terms` ({kind: ids}), newest first.
+def pages_of_terms(*, terms: dict[str, frozenset], since=None, until=None, exclude=()) -> QuerySet:
+    """(pk, content type, total) of the live, public content pages linked to any of `terms`
+    ({kind: ids}), newest first; none of the types in `exclude`.
 
     "Newest" is when an item appeared on the site (`first_published_at`), so a backdated article
     published today is new today.
@@ -245,6 +315,8 @@ def pages_of_terms(*, terms: dict[str, frozenset], since=None, until=None) -> Qu
     from wagtail.models import Page
 
     pages = public(Page.objects.live()).filter(_pages_of_terms_q(terms))
+    if exclude:
+        pages = pages.not_type(*exclude)
     if since is not None:
         pages = pages.filter(first_published_at__gt=since)
     if until is not None:
@@ -256,18 +328,21 @@ def pages_of_terms(*, terms: dict[str, frozenset], since=None, until=None) -> Qu
     )
 
 
-def pages_from_rows(rows) -> list:
-    """The articles and events of `pages_of_terms` rows, in their order, with their terms: one
-    query per kind of page and one for all their terms, whatever the number."""
-    from articles.models import ArticlePage, EventPage
+def pages_from_rows(rows, *, with_terms: bool = True) -> list:
+    """The content pages of `pages_of_terms` rows, in their order, with their terms: one query
+    per type of page present and one for all their terms, whatever the number. Without
+    `with_terms` the terms are left to the cards, which need them only for cards not cached."""
+    from articles.models import CONTENT_MODELS
 
-    ids = {"articlepage": [], "eventpage": []}
+    models = {model._meta.model_name: model for model in CONTENT_MODELS}
+    ids = {}
     for row in rows:
-        ids[row.content_type__model].append(row.pk)
-    articles = (
-        list(ArticlePage.objects.filter(pk__in=ids["articlepage"])) if ids["articlepage"] else []
-    )
-    events = list(EventPage.objects.filter(pk__in=ids["eventpage"])) if ids["eventpage"] else []
-    terms_attach(articles=articles, events=events)
-    pages = {page.pk: page for page in [*articles, *events]}
-    return [pages[row.pk] for row in rows if row.pk in pages]
+        if row.content_type__model in models:
+            ids.setdefault(row.content_type__model, []).append(row.pk)
+    pages = {}
+    for name, pks in ids.items():
+        pages.update((page.pk, page) for page in models[name].objects.filter(pk__in=pks))
+    ordered = [pages[row.pk] for row in rows if row.pk in pages]
+    if with_terms:
+        terms_attach(ordered)
+    return ordered

@@ -13,7 +13,7 @@ for kind, model in TERM_KINDS.items():
         path(f"{segment}/<slug:slug>/", views.term_detail, {"kind": kind}, name=f"{kind}_detail"),
         path(f"{segment}/<slug:slug>/feed/", feeds.TermFeed(kind), name=f"{kind}_feed"),
     ]
-    if model.event_lookup:
+    if model.has_events():
         urlpatterns.append(
             path(
                 f"{segment}/<slug:slug>/agenda.ics",

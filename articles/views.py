@@ -1,4 +1,4 @@
-"""The term pages: the index of each kind of term, and one term with its articles and events."""
+"""The term pages: the index of each kind of term, and one term with what is published under it."""
 
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -20,12 +20,14 @@ def term_index(request, kind: str):
 @require_safe
 def term_detail(request, kind: str, slug: str):
     term = get_object_or_404(TERM_KINDS[kind], slug=slug)
-    return render(
-        request,
-        "pages/term_detail.html",
-        {
-            "term": term,
-            "articles": selectors.paginate(request, selectors.term_articles(term)),
-            "events": selectors.term_events_upcoming(term)[:5] if term.event_lookup else None,
-        },
-    )
+    items = selectors.paginate(request, selectors.term_pages(term))
+    items.object_list = selectors.pages_from_rows(items.object_list, with_terms=False)
+    context = {
+        "term": term,
+        "items": items,
+        "events": selectors.term_events_upcoming(term)[:5] if term.has_events() else None,
+    }
+    if kind == "theme":
+        context["dossier"] = selectors.theme_dossier(term)
+        context["featured"] = selectors.featured_pages(term.featured_links)
+    return render(request, "pages/term_detail.html", context)

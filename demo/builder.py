@@ -24,9 +24,11 @@ from articles.models import (
     ArticleIndexPage,
     ArticlePage,
     ArticlePageAuthor,
+    ArticlePageOrganisation,
     Author,
     EventIndexPage,
     EventPage,
+    EventPageOrganisation,
     ExplainerIndexPage,
     ExplainerPage,
     HomePage,
@@ -180,7 +182,7 @@ def _ensure_article(index: ArticleIndexPage, data: dict, today: datetime.date) -
         first_published_at=_at(published, 9),
     )
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
-    page.organisations = list(Organisation.objects.filter(slug__in=data["organisations"]))
+    page.organisation_links = _organisation_links(ArticlePageOrganisation, data["organisations"])
     authors = {a.slug: a for a in Author.objects.filter(slug__in=data["authors"])}
     page.article_authors = [
         ArticlePageAuthor(author=authors[slug], sort_order=order)
@@ -205,8 +207,17 @@ def _ensure_event(index: EventIndexPage, data: dict, today: datetime.date) -> No
         registration_url="https://wijkportaal.example/aanmelden/" + data["slug"],
     )
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
-    page.organisations = list(Organisation.objects.filter(slug__in=data["organisations"]))
+    page.organisation_links = _organisation_links(EventPageOrganisation, data["organisations"])
     index.add_child(instance=page)
+
+
+def _organisation_links(model, slugs: list[str]) -> list:
+    """Orderable links to the organisations with these slugs, in this order."""
+    found = {o.slug: o for o in Organisation.objects.filter(slug__in=slugs)}
+    return [
+        model(organisation=found[slug], sort_order=order)
+        for order, slug in enumerate(slug for slug in slugs if slug in found)
+    ]
 
 
 def _at(day: datetime.date, hour: int) -> datetime.datetime:
@@ -331,7 +342,6 @@ def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) 
         )
     pages = _bulk_add_children(index, ArticlePage, pages)
     through_themes = ArticlePage.themes.through
-    through_organisations = ArticlePage.organisations.through
     through_themes.objects.bulk_create(
         [
             through_themes(articlepage_id=page.pk, theme_id=theme.pk)
@@ -340,9 +350,9 @@ def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) 
         ],
         batch_size=BATCH_SIZE,
     )
-    through_organisations.objects.bulk_create(
+    ArticlePageOrganisation.objects.bulk_create(
         [
-            through_organisations(articlepage_id=page.pk, organisation_id=organisation.pk)
+            ArticlePageOrganisation(page_id=page.pk, organisation_id=organisation.pk, sort_order=0)
             for page, (_, page_organisations, _) in zip(pages, relations, strict=True)
             for organisation in page_organisations
         ],
@@ -442,5 +452,5 @@ def _batches(items: list, size: int) -> Iterable[list]:
 def _index_for_search(model, pks: list[int]) -> None:
     backend = get_search_backend()
     for batch in _batches(pks, BATCH_SIZE):
-        pages = model.objects.filter(pk__in=batch).prefetch_related("themes", "organisations")
+        pages = model.objects.filter(pk__in=batch).prefetch_related("themes", "organisation_links__organisation")
         backend.add_bulk(model, list(pages))

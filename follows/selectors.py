@@ -125,7 +125,7 @@ def feed_items(rows, *, followed: Followed, new_since=None) -> list[FeedItem]:
     return [
         FeedItem(
             page=page,
-            kind="article" if page._meta.model_name == "articlepage" else "event",
+            kind=page.type_slug,
             reasons=_reasons(page, followed),
             is_new=bool(
                 new_since and page.first_published_at and page.first_published_at > new_since
@@ -136,13 +136,12 @@ def feed_items(rows, *, followed: Followed, new_since=None) -> list[FeedItem]:
 
 
 def _reasons(page, followed: Followed) -> list:
-    terms = [t for t in page.themes.all() if t.pk in followed.theme]
-    terms += [o for o in page.organisations.all() if o.pk in followed.organisation]
-    if hasattr(page, "article_authors"):
-        terms += [
-            link.author for link in page.article_authors.all() if link.author_id in followed.author
-        ]
-    return terms
+    return [
+        term
+        for kind in KINDS
+        for term in page.card_terms.get(kind, ())
+        if term.pk in getattr(followed, kind)
+    ]
 
 
 def theme_suggestions(*, limit: int = 6) -> QuerySet:

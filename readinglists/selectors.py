@@ -17,13 +17,14 @@ HIDDEN_TITLE = "Niet meer beschikbaar"
 
 
 def _saveable_models() -> dict:
-    from articles.models import ArticlePage, EventPage
+    """{content type: its label}: every content type can be saved."""
+    from articles.models import CONTENT_MODELS
 
-    return {ArticlePage: "Artikel", EventPage: "Evenement"}
+    return {model: model.type_label for model in CONTENT_MODELS}
 
 
 def reading_list_page(*, page_id, user=None, passed=frozenset()) -> Page | None:
-    """The live article or event with `page_id` that `user` may view, or None: only those can be
+    """The live content page with `page_id` that `user` may view, or None: only those can be
     saved. `passed`: the password restrictions the member passed in this session; without a
     user, only a page anybody may view."""
     try:
@@ -70,7 +71,7 @@ def reading_list_count(*, user) -> int:
 
 def reading_list_items(*, user, status: str = "", theme=None) -> QuerySet:
     """The member's items, newest saved first, with their pages in the same query."""
-    from articles.models import ArticlePage, EventPage
+    from articles.models import CONTENT_MODELS
 
     items = ReadingListItem.objects.filter(user=user).select_related("page")
     if status == STATUS_READ:
@@ -78,10 +79,11 @@ def reading_list_items(*, user, status: str = "", theme=None) -> QuerySet:
     elif status == STATUS_UNREAD:
         items = items.filter(read_at__isnull=True)
     if theme is not None:
-        items = items.filter(
-            Q(page__in=ArticlePage.objects.filter(themes=theme).values("pk"))
-            | Q(page__in=EventPage.objects.filter(themes=theme).values("pk"))
-        )
+        of_theme = Q(pk__in=[])
+        for model in CONTENT_MODELS:
+            if path := model.term_paths.get("theme"):
+                of_theme |= Q(page__in=model.objects.filter(**{path: theme}).values("pk"))
+        items = items.filter(of_theme)
     return items.order_by("-created_at", "-pk")
 
 

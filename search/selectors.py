@@ -1,19 +1,20 @@
 """Search: the matching pages, ranked, with their facets, result rows and matching terms."""
 
 from django.core.paginator import Paginator
-from django.db.models import F, QuerySet, TextField, Value
+from django.db.models import DateField, F, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from articles import filters as listing_filters
-from articles.filters import TYPE_LABELS, type_models
+from articles.filters import type_labels, type_models
 from articles.models import TERM_KINDS
+from articles.models.pages import DatedPage
 from pagecache.memo import public
 from search.query import excerpt, highlight_pattern, search_expression
 
 PAGE_SIZE = 20
 TERMS_SHOWN = 5
-FACETS = ("type", "thema", "organisatie", "auteur", "jaar")
+FACETS = ("type", "thema", "organisatie", "auteur", "gemeente", "jaar")
 
 
 def searchable_pages() -> QuerySet:
@@ -32,11 +33,16 @@ def matching_pages(query: str) -> QuerySet:
 def result_rows(pages: QuerySet) -> QuerySet:
     """What a result shows, read with the page in one query, whatever its type."""
     names = [model._meta.model_name for model in type_models().values()]
+    dated = [
+        f"{model._meta.model_name}__publication_date"
+        for model in type_models().values()
+        if issubclass(model, DatedPage)
+    ]
     return pages.annotate(
         intro_text=Coalesce(
             *[F(f"{name}__intro") for name in names], Value(""), output_field=TextField()
         ),
-        article_date=F("articlepage__publication_date"),
+        article_date=Coalesce(*[F(path) for path in dated], output_field=DateField()),
         event_start=F("eventpage__start"),
     ).only("id", "title", "url_path", "content_type", "last_published_at", "search_description")
 
@@ -57,7 +63,7 @@ def result_hits(rows, query: str, *, request=None) -> list[dict]:
             "id": row.pk,
             "title": row.title,
             "url": row.get_url(request=request),
-            "type": TYPE_LABELS[slug_for[row.content_type_id]],
+            "type": type_labels()[slug_for[row.content_type_id]],
             "kind": slug_for[row.content_type_id],
             "date": row.article_date,
             "start": row.event_start,

@@ -8,7 +8,15 @@ them so) and must build what they need themselves (`page_root`, `page_tree_build
 
 import pytest
 
-from articles.models import ArticleIndexPage, EventIndexPage, ExplainerIndexPage, HomePage
+from articles.models import (
+    ArticleIndexPage,
+    DossierIndexPage,
+    EventIndexPage,
+    ExplainerIndexPage,
+    HomePage,
+    PracticeExampleIndexPage,
+    PublicationIndexPage,
+)
 from tests.factories import (
     ArticlePageFactory,
     AuthorFactory,
@@ -82,6 +90,21 @@ def event_index(db):
 @pytest.fixture
 def explainer_index(db):
     return ExplainerIndexPage.objects.get()
+
+
+@pytest.fixture
+def publication_index(db):
+    return PublicationIndexPage.objects.get()
+
+
+@pytest.fixture
+def example_index(db):
+    return PracticeExampleIndexPage.objects.get()
+
+
+@pytest.fixture
+def dossier_index(db):
+    return DossierIndexPage.objects.get()
 
 
 @pytest.fixture

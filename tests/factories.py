@@ -15,15 +15,28 @@ from articles.models import (
     ArticleIndexPage,
     ArticlePage,
     ArticlePageAuthor,
+    ArticlePageOrganisation,
     Author,
+    DossierIndexPage,
+    DossierPage,
     EventIndexPage,
     EventPage,
+    EventPageOrganisation,
     ExplainerIndexPage,
     ExplainerPage,
     HomePage,
     InformationPage,
     Organisation,
+    Place,
+    PracticeExampleIndexPage,
+    PracticeExamplePage,
+    PracticeExamplePartner,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationPageAuthor,
+    PublicationPageDocument,
     Theme,
+    term_links,
 )
 
 BODY = [
@@ -63,6 +76,20 @@ def _no_terms():
     return factory.Dict({"themes": [], "organisations": [], "authors": []})
 
 
+def _links(model, field: str, terms) -> list:
+    """Orderable links to `terms`, in this order."""
+    return [model(**{field: term}, sort_order=order) for order, term in enumerate(terms)]
+
+
+class PlaceFactory(DjangoModelFactory):
+    class Meta:
+        model = Place
+
+    name = factory.Sequence(lambda n: f"Testgemeente {n}")
+    slug = factory.Sequence(lambda n: f"testgemeente-{n}")
+    level = "gemeente"
+
+
 class ArticlePageFactory(wagtail_factories.PageFactory):
     """A published article; pass `terms__themes`, `terms__organisations` and `terms__authors`
     as lists. The terms go in with the page, so it is saved (and indexed for search) once.
@@ -84,11 +111,10 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     def _adjust_kwargs(cls, **kwargs):
         terms = kwargs.pop("terms")
         kwargs["themes"] = terms["themes"]
-        kwargs["organisations"] = terms["organisations"]
-        kwargs["article_authors"] = [
-            ArticlePageAuthor(author=author, sort_order=order)
-            for order, author in enumerate(terms["authors"])
-        ]
+        kwargs["organisation_links"] = _links(
+            ArticlePageOrganisation, "organisation", terms["organisations"]
+        )
+        kwargs["article_authors"] = _links(ArticlePageAuthor, "author", terms["authors"])
         return kwargs
 
 
@@ -114,7 +140,97 @@ class EventPageFactory(wagtail_factories.PageFactory):
     def _adjust_kwargs(cls, **kwargs):
         terms = kwargs.pop("terms")
         kwargs["themes"] = terms["themes"]
-        kwargs["organisations"] = terms["organisations"]
+        kwargs["organisation_links"] = _links(
+            EventPageOrganisation, "organisation", terms["organisations"]
+        )
+        return kwargs
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    """A published publication; `terms__themes`, `terms__authors` as lists, `publisher` an
+    organisation, `files` a list of Wagtail documents."""
+
+    class Meta:
+        model = PublicationPage
+
+    title = factory.Sequence(lambda n: f"Testpublicatie {n}")
+    slug = factory.Sequence(lambda n: f"testpublicatie-{n}")
+    intro = "Een samenvatting van een publicatie om mee te testen."
+    body = factory.LazyFunction(lambda: BODY)
+    kind = "handreiking"
+    year = 2024
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.SelfAttribute("first_published_at")
+    terms = _no_terms()
+    files = factory.LazyFunction(list)
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        terms = kwargs.pop("terms")
+        kwargs["themes"] = terms["themes"]
+        kwargs["publication_authors"] = _links(PublicationPageAuthor, "author", terms["authors"])
+        kwargs["documents"] = _links(PublicationPageDocument, "document", kwargs.pop("files"))
+        return kwargs
+
+
+class PracticeExamplePageFactory(wagtail_factories.PageFactory):
+    """A published practice example in a new gemeente; `terms__themes` and
+    `terms__organisations` (the partners) as lists."""
+
+    class Meta:
+        model = PracticeExamplePage
+
+    title = factory.Sequence(lambda n: f"Testvoorbeeld {n}")
+    slug = factory.Sequence(lambda n: f"testvoorbeeld-{n}")
+    intro = "Een praktijkvoorbeeld om mee te testen."
+    body = factory.LazyFunction(lambda: BODY)
+    municipality = factory.SubFactory(PlaceFactory)
+    approach = "<p>Bewoners, corporatie en gemeente maakten samen een wijkplan.</p>"
+    results = "<p>Meer bewoners doen mee.</p>"
+    lessons = "<p>Begin klein.</p>"
+    start_year = 2021
+    status = "lopend"
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.SelfAttribute("first_published_at")
+    terms = _no_terms()
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        terms = kwargs.pop("terms")
+        kwargs["themes"] = terms["themes"]
+        kwargs["partner_links"] = _links(
+            PracticeExamplePartner, "organisation", terms["organisations"]
+        )
+        return kwargs
+
+
+class DossierPageFactory(wagtail_factories.PageFactory):
+    """A published dossier; `themes` as a list, `sections` as [(heading, [pages])]."""
+
+    class Meta:
+        model = DossierPage
+
+    title = factory.Sequence(lambda n: f"Testdossier {n}")
+    slug = factory.Sequence(lambda n: f"testdossier-{n}")
+    intro = "Een dossier om mee te testen."
+    body = factory.LazyFunction(lambda: BODY)
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.SelfAttribute("first_published_at")
+    themes = factory.LazyFunction(list)
+    sections = factory.LazyFunction(list)
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        kwargs["sections"] = [
+            {
+                "type": "section",
+                "value": {"heading": heading, "text": "", "pages": [page.pk for page in pages]},
+            }
+            for heading, pages in kwargs["sections"]
+        ]
         return kwargs
 
 
@@ -176,24 +292,25 @@ def pages_bulk(
         page._state.adding = False
     model._base_manager._insert(pages, fields=model._meta.local_concrete_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + n)
-    for name in ("themes", "organisations"):
-        through = getattr(model, name).through
-        page_column = through._meta.get_field(model._meta.model_name).attname
-        term_column = through._meta.get_field(name[:-1]).attname
-        through.objects.bulk_create(
-            through(**{page_column: page.pk, term_column: term.pk})
-            for page in pages
-            for term in terms.get(name, [])
+    kinds = {"themes": "theme", "organisations": "organisation", "authors": "author"}
+    for link in term_links(model):
+        chosen = next(
+            (terms.get(name, []) for name, kind in kinds.items() if kind == link.kind), []
         )
-    ArticlePageAuthor.objects.bulk_create(
-        ArticlePageAuthor(page_id=page.pk, author_id=author.pk, sort_order=order)
-        for page in pages
-        for order, author in enumerate(terms.get("authors", []))
-    )
+        if not chosen or link.model is model:
+            continue
+        link.model.objects.bulk_create(
+            link.model(
+                **{f"{link.page_field}_id": page.pk, f"{link.term_field}_id": term.pk},
+                **({"sort_order": number} if link.ordered else {}),
+            )
+            for page in pages
+            for number, term in enumerate(chosen)
+        )
     if index:
         fresh = model.objects.filter(pk__in=[page.pk for page in pages])
         get_search_backend().add_bulk(
-            model, list(fresh.prefetch_related("themes", "organisations"))
+            model, list(fresh.prefetch_related("themes", "organisation_links__organisation"))
         )
     return pages
 
@@ -229,6 +346,9 @@ def page_tree_build() -> HomePage:
         (ExplainerIndexPage, "Integrale wijkaanpak", "integrale-wijkaanpak", "Wat het is."),
         (ArticleIndexPage, "Artikelen", "artikelen", "Nieuws en achtergronden."),
         (EventIndexPage, "Evenementen", "evenementen", "Bijeenkomsten in de wijk."),
+        (PublicationIndexPage, "Publicaties", "publicaties", "Onderzoek en handreikingen."),
+        (PracticeExampleIndexPage, "Praktijkvoorbeelden", "praktijkvoorbeelden", "Uit de wijk."),
+        (DossierIndexPage, "Dossiers", "dossiers", "Per opgave."),
     ):
         home.add_child(instance=model(title=title, slug=slug, intro=intro))
     base = urlsplit(settings.BASE_URL)

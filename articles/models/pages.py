@@ -7,15 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles import selectors
-from articles.blocks import BodyBlock
+from articles.blocks import BodyBlock, blocks_text
 from articles.filters import ARTICLE_FACETS, EVENT_FACETS
 
 WORDS_PER_MINUTE = 200
@@ -33,8 +32,18 @@ class IntroBodyMixin(models.Model):
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),
-        index.SearchField("body"),
+        index.SearchField("body_text"),
     ]
+
+    #: A content type (`articles.models.content_models`) names itself in filters (`?type=artikel`),
+    #: on cards, in search results and in the leeslijst.
+    type_slug = ""
+    type_label = ""
+    #: How the page reaches its terms: {kind of link: lookup path}, e.g. {"theme": "themes"}.
+    #: Filters, cards, follows, feeds and search all read this (`articles.models.term_links`).
+    term_paths: dict[str, str] = {}
+    #: The field whose year the "jaar" filter reads (a date, or an integer year).
+    year_field = ""
 
     class Meta:
         abstract = True
@@ -61,14 +70,86 @@ class IntroBodyMixin(models.Model):
 
     def body_text(self) -> str:
         """The words of intro and body, without markup, read from the stored block data."""
-        parts = [self.intro]
-        for block in self.body.raw_data:
-            value = block.get("value")
-            if isinstance(value, str):
-                parts.append(strip_tags(value))
-            elif isinstance(value, dict):
-                parts.extend(str(v) for k, v in value.items() if k in {"text", "quote"})
-        return " ".join(parts)
+        return " ".join([self.intro, blocks_text(self.body.raw_data)])
+
+    @property
+    def card_type_label(self) -> str:
+        """What a card calls the page: its kind where it has one ("Interview"), else its type."""
+        get_kind_display = getattr(self, "get_kind_display", None)
+        return get_kind_display() if get_kind_display and self.kind else self.type_label
+
+
+class DatedPage(models.Model):
+    """A page with a publication date, which is the day it went live unless the editor sets
+    another: a page scheduled for next week shows next week's date, never the day it was written.
+    """
+
+    publication_date = models.DateField(
+        "publicatiedatum",
+        null=True,
+        blank=True,
+        help_text="Leeg laten: de dag waarop de pagina live gaat. Vul een datum in om die te tonen.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.publication_date is None and self.live:
+            went_live = self.first_published_at or self.go_live_at or timezone.now()
+            self.publication_date = timezone.localdate(went_live)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "publication_date"}
+        return super().save(*args, **kwargs)
+
+
+class OrganisationLink(Orderable):
+    """An organisation of a page, chosen with the organisation chooser, in the editor's order."""
+
+    organisation = models.ForeignKey(
+        "articles.Organisation",
+        verbose_name="organisatie",
+        on_delete=models.CASCADE,
+        related_name="%(class)s",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "organisation"], name="unique_%(class)s"),
+        ]
+
+
+def organisations_panel(relation: str, heading: str = "Organisaties") -> MultipleChooserPanel:
+    return MultipleChooserPanel(
+        relation, chooser_field_name="organisation", heading=heading, label="Organisatie"
+    )
+
+
+def authors_panel(relation: str) -> MultipleChooserPanel:
+    return MultipleChooserPanel(
+        relation, chooser_field_name="author", heading="Auteurs", label="Auteur"
+    )
+
+
+class FeaturedLink(Orderable):
+    """One page an editor put forward ("uitgelicht"), in the order they chose."""
+
+    linked_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="pagina", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("linked_page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "uitgelichte pagina"
+        verbose_name_plural = "uitgelichte pagina's"
 
 
 class HomePage(IntroBodyMixin, Page):
@@ -77,21 +158,41 @@ class HomePage(IntroBodyMixin, Page):
         "articles.ExplainerIndexPage",
         "articles.ArticleIndexPage",
         "articles.EventIndexPage",
+        "articles.PublicationIndexPage",
+        "articles.PracticeExampleIndexPage",
+        "articles.DossierIndexPage",
+        "articles.DossierPage",
         "articles.InformationPage",
     ]
     max_count = 1
     template = "pages/home_page.html"
+
+    content_panels = [
+        *IntroBodyMixin.content_panels,
+        MultipleChooserPanel(
+            "featured_links",
+            chooser_field_name="linked_page",
+            heading="Uitgelicht",
+            label="Pagina",
+            help_text="Een rij gekozen pagina's op de startpagina. Leeg: de nieuwste artikelen.",
+        ),
+    ]
 
     class Meta:
         verbose_name = "startpagina"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["featured"] = selectors.featured_pages(self.featured_links)
         context["latest_articles"] = selectors.article_cards()[:6]
         context["upcoming_events"] = selectors.event_cards_upcoming()[:3]
         context["explainers"] = selectors.explainers()
         context["themes"] = selectors.themes()
         return context
+
+
+class HomePageFeatured(FeaturedLink):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_links")
 
 
 class ExplainerIndexPage(IntroBodyMixin, Page):
@@ -113,6 +214,9 @@ class ExplainerPage(IntroBodyMixin, Page):
     parent_page_types = ["articles.ExplainerIndexPage"]
     subpage_types = []
     template = "pages/explainer_page.html"
+
+    type_slug = "uitleg"
+    type_label = "Uitleg"
 
     class Meta:
         verbose_name = "uitlegpagina"
@@ -153,8 +257,17 @@ class ArticleIndexPage(IntroBodyMixin, Page):
         return context
 
 
-class ArticlePage(IntroBodyMixin, Page):
-    publication_date = models.DateField("publicatiedatum", default=timezone.localdate)
+ARTICLE_KINDS = [
+    ("nieuws", "Nieuws"),
+    ("achtergrond", "Achtergrond"),
+    ("interview", "Interview"),
+    ("opinie", "Opinie"),
+    ("column", "Column"),
+]
+
+
+class ArticlePage(DatedPage, IntroBodyMixin, Page):
+    kind = models.CharField("soort", max_length=20, choices=ARTICLE_KINDS, default="nieuws")
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="afbeelding",
@@ -166,26 +279,33 @@ class ArticlePage(IntroBodyMixin, Page):
     themes = ParentalManyToManyField(
         "articles.Theme", verbose_name="thema's", blank=True, related_name="articles"
     )
-    organisations = ParentalManyToManyField(
-        "articles.Organisation", verbose_name="organisaties", blank=True, related_name="articles"
-    )
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     template = "pages/article_page.html"
+
+    type_slug = "artikel"
+    type_label = "Artikel"
+    term_paths = {
+        "theme": "themes",
+        "organisation": "organisation_links__organisation",
+        "author": "article_authors__author",
+    }
+    year_field = "publication_date"
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
             [
+                FieldPanel("kind"),
                 FieldPanel("publication_date"),
-                InlinePanel("article_authors", label="Auteurs", heading="Auteurs"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("organisations"),
             ],
             heading="Gegevens",
         ),
+        authors_panel("article_authors"),
+        organisations_panel("organisation_links"),
         FieldPanel("image"),
         FieldPanel("body"),
     ]
@@ -193,7 +313,9 @@ class ArticlePage(IntroBodyMixin, Page):
         *IntroBodyMixin.search_fields,
         index.FilterField("publication_date"),
         index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("organisations", [index.SearchField("name")]),
+        index.RelatedFields(
+            "organisation_links", [index.RelatedFields("organisation", [index.SearchField("name")])]
+        ),
     ]
 
     class Meta:
@@ -211,7 +333,12 @@ class ArticlePage(IntroBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = selectors.article_authors(self)
+        context["organisations"] = selectors.linked_organisations(self.organisation_links)
         return context
+
+
+class ArticlePageOrganisation(OrganisationLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="organisation_links")
 
 
 class ArticlePageAuthor(Orderable):
@@ -270,13 +397,15 @@ class EventPage(IntroBodyMixin, Page):
     themes = ParentalManyToManyField(
         "articles.Theme", verbose_name="thema's", blank=True, related_name="events"
     )
-    organisations = ParentalManyToManyField(
-        "articles.Organisation", verbose_name="organisaties", blank=True, related_name="events"
-    )
 
     parent_page_types = ["articles.EventIndexPage"]
     subpage_types = []
     template = "pages/event_page.html"
+
+    type_slug = "evenement"
+    type_label = "Evenement"
+    term_paths = {"theme": "themes", "organisation": "organisation_links__organisation"}
+    year_field = "start"
 
     content_panels = [
         *Page.content_panels,
@@ -291,13 +420,8 @@ class EventPage(IntroBodyMixin, Page):
             ],
             heading="Wanneer en waar",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("organisations"),
-            ],
-            heading="Gegevens",
-        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        organisations_panel("organisation_links"),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -305,7 +429,9 @@ class EventPage(IntroBodyMixin, Page):
         index.SearchField("location"),
         index.FilterField("start"),
         index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("organisations", [index.SearchField("name")]),
+        index.RelatedFields(
+            "organisation_links", [index.RelatedFields("organisation", [index.SearchField("name")])]
+        ),
     ]
 
     class Meta:
@@ -326,3 +452,12 @@ class EventPage(IntroBodyMixin, Page):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = selectors.linked_organisations(self.organisation_links)
+        return context
+
+
+class EventPageOrganisation(OrganisationLink):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisation_links")

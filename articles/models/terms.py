@@ -1,12 +1,16 @@
 """Themes, organisations and authors: curated terms that people browse and follow."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 
-class Term(index.Indexed, models.Model):
+class Term(index.Indexed, ClusterableModel):
     name = models.CharField("naam", max_length=150)
     slug = models.SlugField(
         "slug", max_length=150, unique=True, help_text="Het laatste deel van het webadres."
@@ -18,10 +22,7 @@ class Term(index.Indexed, models.Model):
     kind_label = ""
     #: The first part of its pages' addresses (`/themas/wonen/`).
     url_segment = ""
-    #: How articles and events reach this kind of term, for filters.
-    article_lookup = ""
-    event_lookup = ""
-    #: The same path seen from the term, for counting its articles.
+    #: The path from the term to its articles, for counting them.
     term_article_path = "articles"
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -46,9 +47,15 @@ class Term(index.Indexed, models.Model):
 
     def calendar_url(self) -> str:
         """The iCalendar of the term's coming events; "" for a kind of term without events."""
-        if not self.event_lookup:
+        if not self.has_events():
             return ""
         return reverse(f"articles:{self.kind()}_calendar", kwargs={"slug": self.slug})
+
+    @classmethod
+    def has_events(cls) -> bool:
+        from articles.models.pages import EventPage
+
+        return cls.kind() in EventPage.term_paths
 
     @classmethod
     def kind(cls) -> str:
@@ -64,12 +71,35 @@ class Term(index.Indexed, models.Model):
 class Theme(Term):
     kind_label = "thema"
     url_segment = "themas"
-    article_lookup = "themes"
-    event_lookup = "themes"
+    panels = [
+        *Term.panels,
+        MultipleChooserPanel(
+            "featured_links",
+            chooser_field_name="linked_page",
+            heading="Uitgelicht",
+            label="Pagina",
+            help_text="Gekozen pagina's bovenaan de themapagina, in deze volgorde.",
+        ),
+    ]
 
     class Meta(Term.Meta):
         verbose_name = "thema"
         verbose_name_plural = "thema's"
+
+
+class ThemeFeatured(Orderable):
+    """A page an editor put forward on a theme's page."""
+
+    theme = ParentalKey(Theme, on_delete=models.CASCADE, related_name="featured_links")
+    linked_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="pagina", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("linked_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "uitgelichte pagina"
+        verbose_name_plural = "uitgelichte pagina's"
 
 
 class Organisation(Term):
@@ -77,8 +107,7 @@ class Organisation(Term):
 
     kind_label = "organisatie"
     url_segment = "organisaties"
-    article_lookup = "organisations"
-    event_lookup = "organisations"
+    term_article_path = "articlepageorganisation__page"
     panels = [*Term.panels, FieldPanel("website")]
 
     class Meta(Term.Meta):
@@ -99,15 +128,67 @@ class Author(Term):
 
     kind_label = "auteur"
     url_segment = "auteurs"
-    article_lookup = "article_authors__author"
     term_article_path = "article_links__page"
-    # Events have speakers and hosts, not authors.
-    event_lookup = ""
     panels = [*Term.panels, FieldPanel("role"), FieldPanel("organisation")]
 
     class Meta(Term.Meta):
         verbose_name = "auteur"
         verbose_name_plural = "auteurs"
+
+
+PLACE_LEVELS = [("gemeente", "Gemeente"), ("wijk", "Wijk"), ("buurt", "Buurt")]
+
+
+class Place(index.Indexed, models.Model):
+    """A gemeente, wijk or buurt that practice examples (and later any page) are about."""
+
+    name = models.CharField("naam", max_length=150)
+    slug = models.SlugField(
+        "slug", max_length=150, unique=True, help_text="Het laatste deel van het webadres."
+    )
+    level = models.CharField("niveau", max_length=10, choices=PLACE_LEVELS, default="gemeente")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="ligt in",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="De gemeente van een wijk, de wijk van een buurt.",
+    )
+    description = models.TextField("beschrijving", blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("level"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "gebied"
+        verbose_name_plural = "gebieden"
+
+    def __str__(self):
+        if self.parent_id and self.level != "gemeente":
+            return f"{self.name} ({self.parent.name})"
+        return self.name
+
+    def clean(self):
+        super().clean()
+        parent_level = {"gemeente": None, "wijk": "gemeente", "buurt": "wijk"}[self.level]
+        if parent_level is None and self.parent_id:
+            raise ValidationError({"parent": "Een gemeente ligt niet in een ander gebied."})
+        if parent_level and self.parent_id and self.parent.level != parent_level:
+            raise ValidationError(
+                {"parent": f"Een {self.level} ligt in een {parent_level}: kies een {parent_level}."}
+            )
 
 
 #: The kinds of term, by `Term.kind()`: what term pages, filters, search, feeds, follows and

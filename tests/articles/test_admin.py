@@ -65,6 +65,7 @@ def test_admin_speaks_dutch(client, editor):
                 "location": "Buurthuis De Schakel, Havenstad",
                 "online_url": "",
                 "registration_url": "https://example.org/aanmelden",
+                "organisation_links": inline_formset([]),
             },
         ),
     ],
@@ -93,17 +94,17 @@ def test_editor_creates_an_article_with_ordered_authors_and_themes(
         slug="nieuw-artikel",
         intro="Kort.",
         publication_date="2026-11-01",
-        multiple={
-            "themes": [t.pk for t in themes],
-            "organisations": [organisation.pk],
-        },
+        kind="interview",
+        multiple={"themes": [t.pk for t in themes]},
         article_authors=inline_formset(
             [{"author": second.pk, "ORDER": "1"}, {"author": first.pk, "ORDER": "2"}]
         ),
+        organisation_links=inline_formset([{"organisation": organisation.pk, "ORDER": "1"}]),
     )
     assert [link.author for link in page.article_authors.order_by("sort_order")] == [second, first]
     assert set(page.themes.all()) == set(themes)
-    assert list(page.organisations.all()) == [organisation]
+    assert [link.organisation for link in page.organisation_links.all()] == [organisation]
+    assert page.kind == "interview"
     html = client.get(page.url).content.decode()
     assert html.index(second.name) < html.index(first.name)
 
@@ -120,7 +121,14 @@ def test_editor_creates_index_pages(client, editor, model):
 def test_editor_creates_the_home_page(client, editor):
     client.force_login(editor)
     HomePage.objects.get().delete()
-    page = add_page(client, HomePage, Page.get_first_root_node(), title="Start", slug="start")
+    page = add_page(
+        client,
+        HomePage,
+        Page.get_first_root_node(),
+        title="Start",
+        slug="start",
+        featured_links=inline_formset([]),
+    )
     assert page.depth == 2
 
 
@@ -136,7 +144,10 @@ def test_editor_creates_terms_as_snippets(client, editor, model, data):
     client.force_login(editor)
     url = f"/admin/snippets/articles/{model._meta.model_name}/add/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"description": "", "organisation": "", "website": "", **data})
+    form = {"description": "", "organisation": "", "website": "", **data}
+    if model is Theme:
+        form.update(nested_form_data({"featured_links": inline_formset([])}))
+    response = client.post(url, form)
     assert response.status_code == 302
     term = model.objects.get(slug=data["slug"])
     assert client.get(term.get_absolute_url()).status_code == 200
@@ -146,7 +157,12 @@ def test_term_slugs_are_unique(client, editor, wonen):
     client.force_login(editor)
     response = client.post(
         "/admin/snippets/articles/theme/add/",
-        {"name": "Nog een keer wonen", "slug": "wonen", "description": ""},
+        {
+            "name": "Nog een keer wonen",
+            "slug": "wonen",
+            "description": "",
+            **nested_form_data({"featured_links": inline_formset([])}),
+        },
     )
     assert response.status_code == 200
     assert Theme.objects.filter(slug="wonen").count() == 1

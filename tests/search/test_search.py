@@ -261,10 +261,10 @@ def count_queries(client, params) -> tuple[int, str]:
 
 
 # The ranked ids of the full-text match, one page of result rows, the cached site root paths,
-# four facet queries (type and year together while neither is chosen; theme, organisation,
-# author), and one search per kind of term. No filter is on, so no query for what they allow.
-# The site and the view restrictions are remembered per process.
-EXPECTED_SEARCH_QUERIES = 9
+# five facet queries (type and year together while neither is chosen; theme, organisation,
+# author, gemeente), and one search per kind of term. No filter is on, so no query for what they
+# allow. The site and the view restrictions are remembered per process.
+EXPECTED_SEARCH_QUERIES = 10
 
 
 def test_search_costs_the_same_for_10_and_100_matches(client, article_index, event_index, theme):
