@@ -12,7 +12,15 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import ArticlePage, Author, EventPage, Organisation, Theme
+from articles.models import (
+    ArticlePage,
+    Author,
+    EventPage,
+    Organisation,
+    PracticeExamplePage,
+    PublicationPage,
+    Theme,
+)
 from follows.models import Follow
 from pagecache.versions import content_changed, snippet_changed, structure_changed
 from readinglists.models import ReadingListItem
@@ -85,6 +93,8 @@ def _search_paths(n: int) -> list[str]:
 def _pages() -> list[dict]:
     article = ArticlePage.objects.live().order_by("-publication_date", "-pk").first()
     theme = Theme.objects.get(slug="wonen")
+    publication = PublicationPage.objects.live().order_by("-publication_date", "-pk").first()
+    example = PracticeExamplePage.objects.live().order_by("-publication_date", "-pk").first()
     reader, follower = _session_cookie(READER), _session_cookie(FOLLOWER)
     return [
         {"name": "bare view (20 KB)", "kind": "bare", "path": "/bench/bare/"},
@@ -93,7 +103,22 @@ def _pages() -> list[dict]:
         {"name": "article (visitor)", "kind": "cached", "path": article.url},
         {"name": "theme page (visitor)", "kind": "cached", "path": theme.get_absolute_url()},
         {"name": "search (visitor)", "kind": "cached", "path": "/zoeken/?q=wijkaanpak"},
+        {"name": "publication (visitor)", "kind": "cached", "path": publication.url},
+        {"name": "praktijkvoorbeeld (visitor)", "kind": "cached", "path": example.url},
+        {"name": "publications index (visitor)", "kind": "cached", "path": "/publicaties/"},
         {"name": "article (member)", "kind": "uncached", "path": article.url, "cookie": reader},
+        {
+            "name": "publication (member)",
+            "kind": "uncached",
+            "path": publication.url,
+            "cookie": reader,
+        },
+        {
+            "name": "praktijkvoorbeeld (member)",
+            "kind": "uncached",
+            "path": example.url,
+            "cookie": reader,
+        },
         {
             "name": "search (member)",
             "kind": "uncached",
