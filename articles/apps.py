@@ -5,9 +5,20 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Inhoud"
 
+    def import_models(self):
+        super().import_models()
+        # The text kept of uploaded documents is a model of this app outside articles.models.
+        import articles.documents  # noqa: F401
+
     def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.documents import get_document_model
+
+        from articles.documents import document_saved
         from articles.filters import FACET_LEGENDS
         from pagecache.middleware import register_query_params
+
+        post_save.connect(document_saved, sender=get_document_model())
 
         # The listings' paging and filters, the events' period and the sitemap's pages.
         register_query_params("page", "periode", "p", *FACET_LEGENDS)

@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from articles import documents
 from articles.models import Author, Organisation, Theme
 
 
@@ -34,3 +36,9 @@ class TermViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TermViewSetGroup)
+
+
+@hooks.register("before_serve_document")
+def document_restricted_pages(document, request):
+    """A document on restricted pages only for those who may see one of them."""
+    return documents.document_serve_check(document, request)

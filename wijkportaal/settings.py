@@ -357,7 +357,13 @@ WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL: Dutch stemming and stop words (run `manage.py update_index` after a change).
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Documents: PDF, DOCX and ODT only, checked by their content too, up to 50 MB (articles.documents).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
+DOCUMENT_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "articles.admin_views.DocumentForm"
+# Every download passes the app's rule for documents on restricted pages, also with S3 storage
+# (Wagtail would otherwise redirect to the bucket's address).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
