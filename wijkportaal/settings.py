@@ -366,6 +366,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "articles.admin_views.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No Gravatar: a request to a third party that the CSP's img-src blocks; Wagtail's own avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {
