@@ -14,17 +14,23 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents.models import Document
 from wagtail_factories import ImageFactory
 
 from articles import structured_data
 from tests.factories import (
     ArticlePageFactory,
     AuthorFactory,
+    DossierPageFactory,
     EventPageFactory,
     ExplainerPageFactory,
     InformationPageFactory,
     OrganisationFactory,
+    PlaceFactory,
+    PracticeExamplePageFactory,
+    PublicationPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -241,7 +247,7 @@ def absolute(path: str) -> str:
 
 def test_article_is_described_with_its_authors_themes_and_breadcrumbs(client, article, author):
     head, graph, _ = head_of(client, article.url)
-    data = node(graph, "NewsArticle" if getattr(article, "kind", "") == "nieuws" else "Article")
+    data = node(graph, "NewsArticle")
     url = absolute(article.url)
     assert data["headline"] == "Samen wonen in de Rivierbuurt"
     assert data["url"] == data["mainEntityOfPage"] == url
@@ -276,9 +282,12 @@ def test_article_is_described_with_its_authors_themes_and_breadcrumbs(client, ar
 
 
 def test_an_article_dated_by_the_editor_is_published_that_day(client, article_index):
-    article = ArticlePageFactory(parent=article_index, publication_date=datetime.date(2024, 3, 1))
+    article = ArticlePageFactory(
+        parent=article_index, kind="achtergrond", publication_date=datetime.date(2024, 3, 1)
+    )
     _, graph, _ = head_of(client, article.url)
-    data = node(graph, "NewsArticle" if getattr(article, "kind", "") == "nieuws" else "Article")
+    data = node(graph, "Article")
+    assert data["articleSection"] == "Achtergrond"
     assert data["datePublished"] == "2024-03-01T00:00:00+01:00"
     assert data["dateModified"] >= data["datePublished"]
 
@@ -301,6 +310,22 @@ def test_a_title_cannot_break_out_of_the_json_ld(client, article_index):
     assert "<script>alert" not in html
     assert head.scripts == len(html.split("<script")) - 1
     assert head.property("og:title") == title
+
+
+@pytest.mark.parametrize("kind", ["achtergrond", "interview", "opinie", "column"])
+def test_only_news_is_a_news_article(client, article_index, kind):
+    article = ArticlePageFactory(parent=article_index, kind=kind)
+    _, graph, _ = head_of(client, article.url)
+    assert [item["@type"] for item in graph] == ["Article", "BreadcrumbList"]
+
+
+def test_an_article_without_authors_is_by_its_organisations(client, article_index, organisation):
+    article = ArticlePageFactory(parent=article_index, terms__organisations=[organisation])
+    _, graph, _ = head_of(client, article.url)
+    assert [author["name"] for author in graph[0]["author"]] == [organisation.name]
+    alone = ArticlePageFactory(parent=article_index)
+    _, graph, _ = head_of(client, alone.url)
+    assert [author["name"] for author in graph[0]["author"]] == ["Wijkportaal"]
 
 
 # --- Images ----------------------------------------------------------------------------------
@@ -387,6 +412,111 @@ def test_event_has_its_times_place_and_way_of_attending(
     assert head.property("og:type") == "website"
 
 
+# --- Publications, practice examples, dossiers ----------------------------------------------
+
+
+@pytest.fixture
+def report_file(media_root):
+    content = b"%PDF-1.4 " + b"x" * 1_250_000
+    return Document.objects.create(
+        title="Rapport wijkaanpak",
+        file=ContentFile(content, name="rapport.pdf"),
+        file_size=len(content),
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "type_"), [("onderzoek", "Report"), ("factsheet", "CreativeWork")]
+)
+def test_publication_lists_its_documents(
+    client, publication_index, report_file, organisation, author, wonen, kind, type_
+):
+    publication = PublicationPageFactory(
+        parent=publication_index,
+        kind=kind,
+        year=2023,
+        publisher=organisation,
+        files=[report_file],
+        terms__authors=[author],
+        terms__themes=[wonen],
+    )
+    head, graph, _ = head_of(client, publication.url)
+    data = node(graph, type_)
+    assert data["name"] == publication.title
+    assert data["copyrightYear"] == 2023
+    assert data["publisher"]["name"] == organisation.name
+    assert [person["name"] for person in data["author"]] == [author.name]
+    assert data["about"][0]["name"] == "Wonen"
+    assert data["associatedMedia"] == [
+        {
+            "@type": "MediaObject",
+            "name": "Rapport wijkaanpak",
+            "contentUrl": absolute(report_file.url),
+            "encodingFormat": "application/pdf",
+            "contentSize": "1.3 MB",
+        }
+    ]
+    assert datetime.datetime.fromisoformat(data["datePublished"]).tzinfo is not None
+    assert [name for name, _ in crumbs(graph)] == ["Home", "Publicaties", publication.title]
+    assert head.property("og:type") == "article"
+
+
+def test_a_publication_without_authors_is_by_its_publisher(
+    client, publication_index, report_file, organisation
+):
+    publication = PublicationPageFactory(
+        parent=publication_index, kind="onderzoek", publisher=organisation, files=[report_file]
+    )
+    _, graph, _ = head_of(client, publication.url)
+    assert [author["name"] for author in node(graph, "Report")["author"]] == [organisation.name]
+
+
+def test_practice_example_names_its_place_and_partners(client, example_index, wonen):
+    gemeente = PlaceFactory(name="Havenstad")
+    wijk = PlaceFactory(name="Rivierbuurt", level="wijk", parent=gemeente)
+    partners = [OrganisationFactory(), OrganisationFactory()]
+    contact = OrganisationFactory()
+    example = PracticeExamplePageFactory(
+        parent=example_index,
+        municipality=gemeente,
+        area=wijk,
+        start_year=2019,
+        end_year=2023,
+        status="afgerond",
+        contact_organisation=contact,
+        terms__organisations=partners,
+        terms__themes=[wonen],
+    )
+    _, graph, _ = head_of(client, example.url)
+    data = node(graph, "Article")
+    coverage = data["spatialCoverage"]
+    assert (coverage["@type"], coverage["name"]) == ("Place", "Rivierbuurt")
+    assert coverage["containedInPlace"]["name"] == "Havenstad"
+    assert [partner["name"] for partner in data["contributor"]] == [p.name for p in partners]
+    assert data["sourceOrganization"]["name"] == contact.name
+    assert data["creativeWorkStatus"] == "Afgerond"
+    assert data["temporalCoverage"] == "2019/2023"
+    assert [name for name, _ in crumbs(graph)] == ["Home", "Praktijkvoorbeelden", example.title]
+
+
+def test_a_practice_example_in_a_whole_gemeente_covers_the_gemeente(client, example_index):
+    example = PracticeExamplePageFactory(parent=example_index, start_year=2022)
+    _, graph, _ = head_of(client, example.url)
+    data = node(graph, "Article")
+    assert data["spatialCoverage"]["name"] == example.municipality.name
+    assert data["temporalCoverage"] == "2022/.."
+
+
+def test_dossier_is_a_collection_page_about_its_themes(client, dossier_index, wonen, article):
+    dossier = DossierPageFactory(
+        parent=dossier_index, themes=[wonen], sections=[("Aan de slag", [article])]
+    )
+    _, graph, _ = head_of(client, dossier.url)
+    data = node(graph, "CollectionPage")
+    assert data["about"] == [{"@type": "Thing", "name": "Wonen", "url": absolute("/themas/wonen/")}]
+    assert [name for name, _ in crumbs(graph)] == ["Home", "Dossiers", dossier.title]
+
+
 # --- Other pages -----------------------------------------------------------------------------
 
 
@@ -408,6 +538,9 @@ def test_home_page_is_a_web_page_without_breadcrumbs(client, home):
         ("/artikelen/", "Artikelen"),
         ("/evenementen/", "Evenementen"),
         ("/integrale-wijkaanpak/", "Integrale wijkaanpak"),
+        ("/publicaties/", "Publicaties"),
+        ("/praktijkvoorbeelden/", "Praktijkvoorbeelden"),
+        ("/dossiers/", "Dossiers"),
     ],
 )
 def test_index_pages_are_collection_pages(client, home, path, name):
