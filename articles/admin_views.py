@@ -1,10 +1,17 @@
 """What editors see in the Wagtail admin beyond the page and snippet forms: the document upload
 form, the users list, the listings with what readers save and follow, the dashboard panel."""
 
+import django_filters
+from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.users.views import users as users_views
+from wagtail.users.views.users import UserFilterSet
 
 from articles import documents
 
@@ -66,3 +73,62 @@ class DocumentForm(BaseDocumentForm):
         if refused:
             # The model's own extension check, run on the empty file, adds nothing useful.
             del self._errors["file"][1:]
+
+
+# Users --------------------------------------------------------------------------------------
+
+#: The users list shows these by default: the people with access to the admin.
+USERS_EDITORS = ""
+USERS_MEMBERS = "leden"
+USERS_ALL = "iedereen"
+
+
+def admin_access_q() -> Q:
+    """Users who may use the admin: superusers, and those with `wagtailadmin.access_admin`
+    through one of their groups or on their own."""
+    User = get_user_model()
+    access = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    via_group = Group.permissions.through.objects.filter(
+        group__user=OuterRef("pk"), permission__in=access
+    )
+    own = User.user_permissions.through.objects.filter(user=OuterRef("pk"), permission__in=access)
+    return Q(is_superuser=True) | Exists(via_group) | Exists(own)
+
+
+class EditorFilterSet(UserFilterSet):
+    kind = django_filters.ChoiceFilter(
+        field_name="pk",
+        label="Soort account",
+        empty_label="Met toegang tot het beheer",
+        choices=[(USERS_MEMBERS, "Leden zonder toegang"), (USERS_ALL, "Iedereen")],
+        widget=forms.RadioSelect,
+        method="filter_kind",
+    )
+
+    def filter_kind(self, queryset, name, value):
+        return queryset  # applied by UserIndexView, which also applies the default
+
+
+class UserIndexView(users_views.IndexView):
+    """Wagtail's users list, by default without the members: site accounts without access to
+    the admin are many, and not the editors' business to manage here."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        kind = USERS_EDITORS
+        if self.filters is not None and self.filters.is_valid():
+            kind = self.filters.form.cleaned_data.get("kind") or USERS_EDITORS
+        if kind == USERS_ALL:
+            return queryset
+        if kind == USERS_MEMBERS:
+            return queryset.exclude(admin_access_q())
+        return queryset.filter(admin_access_q())
+
+
+class UserViewSet(users_views.UserViewSet):
+    """Wagtail's user views with the list above (`articles.admin_apps.WagtailUsersConfig`)."""
+
+    index_view_class = UserIndexView
+    filterset_class = EditorFilterSet

@@ -5,7 +5,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page, Task, Workflow
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +189,66 @@ def test_admin_avatars_come_from_the_site_not_gravatar(client, editor):
         html = client.get(url).content.decode()
         assert "gravatar" not in html.lower(), url
         assert 'class="avatar' in html, url
+
+
+# Users --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def accounts(django_user_model, new_editor, editor, member):
+    """An editor through a group, a superuser, a member, a user with the admin permission of
+    their own, and an inactive editor."""
+    direct = django_user_model.objects.create_user(email="eigen.recht@wijkportaal.example")
+    direct.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    gone = django_user_model.objects.create_user(
+        email="oud.redacteur@wijkportaal.example", is_active=False
+    )
+    gone.groups.add(Group.objects.get(name="Moderatoren"))
+    grouped_member = django_user_model.objects.create_user(email="buurtteam@example.org")
+    grouped_member.groups.add(Group.objects.create(name="Buurtteam"))
+    return {
+        "editors": {new_editor.email, editor.email, direct.email, gone.email},
+        "members": {member.email, grouped_member.email},
+    }
+
+
+def listed_emails(response) -> set[str]:
+    return {user.email for user in response.context["object_list"]}
+
+
+def test_the_users_list_shows_only_people_with_admin_access(client, editor, accounts):
+    client.force_login(editor)
+    response = client.get("/admin/users/")
+    assert response.status_code == 200
+    assert listed_emails(response) == accounts["editors"]
+    assert "Soort account" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [("leden", ["members"]), ("iedereen", ["editors", "members"]), ("", ["editors"])],
+)
+def test_the_users_list_filter_shows_members_on_request(client, editor, accounts, kind, expected):
+    client.force_login(editor)
+    response = client.get("/admin/users/", {"kind": kind})
+    assert listed_emails(response) == set().union(*(accounts[name] for name in expected))
+
+
+def test_searching_users_keeps_the_members_out(client, editor, accounts):
+    client.force_login(editor)
+    response = client.get("/admin/users/results/", {"q": "example.org"})
+    assert listed_emails(response) == set()
+    response = client.get("/admin/users/results/", {"q": "example.org", "kind": "leden"})
+    assert listed_emails(response) == accounts["members"]
+
+
+def test_a_bad_filter_value_falls_back_to_the_editors(client, editor, accounts):
+    client.force_login(editor)
+    response = client.get("/admin/users/", {"kind": "<script>"})
+    assert response.status_code == 200
+    assert listed_emails(response) == accounts["editors"]
+
+
+def test_editors_can_still_edit_a_member(client, editor, member):
+    client.force_login(editor)
+    assert client.get(f"/admin/users/edit/{member.pk}/").status_code == 200
