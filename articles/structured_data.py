@@ -546,7 +546,11 @@ def page_meta(page, context) -> dict:
         properties += [
             ("article:published_time", data.get("datePublished", "")),
             ("article:modified_time", data.get("dateModified", "")),
-            *(("article:author", author["url"]) for author in data.get("author", [])),
+            *(
+                ("article:author", author["url"])
+                for author in data.get("author", [])
+                if author["@type"] == "Person"
+            ),
             *(("article:tag", subject["name"]) for subject in data.get("about", [])),
         ]
     crumbs = _page_crumbs(info)

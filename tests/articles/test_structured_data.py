@@ -459,6 +459,7 @@ def test_publication_lists_its_documents(
     assert datetime.datetime.fromisoformat(data["datePublished"]).tzinfo is not None
     assert [name for name, _ in crumbs(graph)] == ["Home", "Publicaties", publication.title]
     assert head.property("og:type") == "article"
+    assert head.property("article:author") == absolute(f"/auteurs/{author.slug}/")
 
 
 def test_a_publication_without_authors_is_by_its_publisher(
@@ -487,12 +488,13 @@ def test_practice_example_names_its_place_and_partners(client, example_index, wo
         terms__organisations=partners,
         terms__themes=[wonen],
     )
-    _, graph, _ = head_of(client, example.url)
+    head, graph, _ = head_of(client, example.url)
     data = node(graph, "Article")
     coverage = data["spatialCoverage"]
     assert (coverage["@type"], coverage["name"]) == ("Place", "Rivierbuurt")
     assert coverage["containedInPlace"]["name"] == "Havenstad"
     assert [partner["name"] for partner in data["contributor"]] == [p.name for p in partners]
+    assert head.property("article:author") is None  # only people are authors in Open Graph
     assert data["sourceOrganization"]["name"] == contact.name
     assert data["creativeWorkStatus"] == "Afgerond"
     assert data["temporalCoverage"] == "2019/2023"
