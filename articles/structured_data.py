@@ -320,7 +320,7 @@ def _organisations(page, context) -> list:
 
 def article_data(info: PageInfo) -> dict:
     page = info.page
-    _prefetch(page, ["themes", "organisations"])
+    _prefetch(page, ["themes"])
     kind = getattr(page, "kind", "")
     return _creative_work(
         info,
@@ -342,7 +342,7 @@ def article_data(info: PageInfo) -> dict:
 
 def event_data(info: PageInfo) -> dict:
     page = info.page
-    _prefetch(page, ["themes", "organisations"])
+    _prefetch(page, ["themes"])
     where = []
     if location := getattr(page, "location", ""):
         where.append({"@type": "Place", "name": location, "address": location})
