@@ -1,42 +1,66 @@
-"""Builds the demo site from code: the page tree, the terms, articles and events.
+"""Builds the demo site from code: the page tree, the terms and places, articles, events,
+publications (with PDFs written here), practice examples, dossiers and featured pages.
 
-Every function is idempotent: what exists (matched by slug) is left alone, so a second run changes
-nothing. The hand-written content lives in `demo/data.py`; for benchmarks the `ensure_*`
-functions top up to a requested total with generated items, created in bulk.
+Every function is idempotent: what exists (matched by slug, a document by its title) is left
+alone, so a second run changes nothing. Two exceptions bring an older demo database up to date
+without touching an editor's work: an explainer whose body is still exactly what an earlier
+builder wrote gets the current body (`_ensure_explainer`), and a demo article never edited in
+Wagtail gets its kind. The hand-written content lives in `demo/data.py`; for benchmarks the
+`_top_up_*` functions add generated items up to a requested total, created in bulk.
 """
 
 import datetime
+import hashlib
+import json
 import random
+import re
 import uuid
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
 from articles.models import (
+    ARTICLE_KINDS,
     ArticleIndexPage,
     ArticlePage,
     ArticlePageAuthor,
     ArticlePageOrganisation,
     Author,
+    DossierIndexPage,
+    DossierPage,
     EventIndexPage,
     EventPage,
     EventPageOrganisation,
     ExplainerIndexPage,
     ExplainerPage,
     HomePage,
+    HomePageFeatured,
     InformationPage,
     Organisation,
+    Place,
+    PracticeExampleIndexPage,
+    PracticeExamplePage,
+    PracticeExamplePartner,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationPageAuthor,
+    PublicationPageDocument,
     Theme,
+    ThemeFeatured,
 )
 from demo import data as demo_data
+from demo.data import PageRef
+from demo.pdfs import demo_pdf
 from pagecache.versions import structure_changed
 
 GENERATED_PREFIX = "demo"
@@ -57,9 +81,8 @@ def demo_content_load(
     today = today or timezone.localdate()
     home = _ensure_home()
     _ensure_terms()
+    _ensure_places()
     explainer_index = _ensure_child(home, ExplainerIndexPage, demo_data.EXPLAINER_INDEX)
-    for explainer in demo_data.EXPLAINERS:
-        _ensure_child(explainer_index, ExplainerPage, explainer)
     article_index = _ensure_child(
         home,
         ArticleIndexPage,
@@ -80,11 +103,25 @@ def demo_content_load(
     )
     for info in demo_data.INFORMATION_PAGES:
         _ensure_child(home, InformationPage, info)
+    publication_index = _ensure_child(home, PublicationIndexPage, demo_data.PUBLICATION_INDEX)
+    example_index = _ensure_child(home, PracticeExampleIndexPage, demo_data.PRACTICE_EXAMPLE_INDEX)
+    dossier_index = _ensure_child(home, DossierIndexPage, demo_data.DOSSIER_INDEX)
 
     for article in demo_data.ARTICLES:
         _ensure_article(article_index, article, today)
+    _update_article_kinds()
     for event in demo_data.EVENTS:
         _ensure_event(event_index, event, today)
+    for publication in demo_data.PUBLICATIONS:
+        _ensure_publication(publication_index, publication, today)
+    for example in demo_data.PRACTICE_EXAMPLES:
+        _ensure_practice_example(example_index, example, today)
+    # Explainers and dossiers link to the pages above, so they come after them.
+    for explainer in demo_data.EXPLAINERS:
+        _ensure_explainer(explainer_index, explainer)
+    for dossier in demo_data.DOSSIERS:
+        _ensure_dossier(dossier_index, dossier)
+    _ensure_featured(home)
 
     _top_up_terms(Theme, themes, "Thema")
     _top_up_terms(Organisation, organisations, "Organisatie")
@@ -96,9 +133,13 @@ def demo_content_load(
     return {
         "articles": ArticlePage.objects.count(),
         "events": EventPage.objects.count(),
+        "publications": PublicationPage.objects.count(),
+        "practice examples": PracticeExamplePage.objects.count(),
+        "dossiers": DossierPage.objects.count(),
         "themes": Theme.objects.count(),
         "organisations": Organisation.objects.count(),
         "authors": Author.objects.count(),
+        "places": Place.objects.count(),
     }
 
 
@@ -140,7 +181,12 @@ def _ensure_terms() -> None:
         )
     for data in demo_data.ORGANISATIONS:
         Organisation.objects.get_or_create(
-            slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "description": data["description"],
+                "website": data.get("website", ""),
+            },
         )
     organisations = {o.slug: o for o in Organisation.objects.all()}
     for data in demo_data.AUTHORS:
@@ -153,6 +199,25 @@ def _ensure_terms() -> None:
                 "organisation": organisations.get(data["organisation"]),
             },
         )
+
+
+def _ensure_places() -> None:
+    """Gemeenten, wijken and buurten, each after the place it lies in."""
+    places = {
+        place.slug: place
+        for place in Place.objects.filter(slug__in=[data["slug"] for data in demo_data.PLACES])
+    }
+    for data in demo_data.PLACES:
+        if data["slug"] not in places:
+            places[data["slug"]], _ = Place.objects.get_or_create(
+                slug=data["slug"],
+                defaults={
+                    "name": data["name"],
+                    "level": data["level"],
+                    "parent": places.get(data["parent"]),
+                    "description": data["description"],
+                },
+            )
 
 
 def _ensure_child(parent: Page, model, data: dict):
@@ -176,6 +241,7 @@ def _ensure_article(index: ArticleIndexPage, data: dict, today: datetime.date) -
     page = ArticlePage(
         title=data["title"],
         slug=data["slug"],
+        kind=data["kind"],
         intro=data["intro"],
         body=data["body"],
         publication_date=published,
@@ -189,6 +255,20 @@ def _ensure_article(index: ArticleIndexPage, data: dict, today: datetime.date) -
         for order, slug in enumerate(data["authors"])
     ]
     index.add_child(instance=page)
+
+
+def _update_article_kinds() -> None:
+    """Demo articles made before articles had a kind are all news: give them their own kind,
+    unless an editor has saved them since (any edit in Wagtail leaves a revision)."""
+    slugs_by_kind: dict[str, list[str]] = {}
+    for data in demo_data.ARTICLES:
+        slugs_by_kind.setdefault(data["kind"], []).append(data["slug"])
+    default = ArticlePage._meta.get_field("kind").default
+    for kind, slugs in slugs_by_kind.items():
+        if kind != default:
+            ArticlePage.objects.filter(
+                slug__in=slugs, kind=default, latest_revision__isnull=True
+            ).update(kind=kind)
 
 
 def _ensure_event(index: EventIndexPage, data: dict, today: datetime.date) -> None:
@@ -209,6 +289,222 @@ def _ensure_event(index: EventIndexPage, data: dict, today: datetime.date) -> No
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
     page.organisation_links = _organisation_links(EventPageOrganisation, data["organisations"])
     index.add_child(instance=page)
+
+
+def _ensure_publication(index: PublicationIndexPage, data: dict, today: datetime.date) -> None:
+    if PublicationPage.objects.child_of(index).filter(slug=data["slug"]).exists():
+        return
+    publisher = Organisation.objects.filter(slug=data["publisher"]).first()
+    document = _ensure_document(
+        data["document"], slug=data["slug"], publisher=publisher.name if publisher else ""
+    )
+    published = today - datetime.timedelta(days=data["days_ago"])
+    page = PublicationPage(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        body=_with_page_ids(data["body"]),
+        kind=data["kind"],
+        year=data["year"],
+        publisher=publisher,
+        publication_date=published,
+        first_published_at=_at(published, 9),
+    )
+    page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
+    authors = {a.slug: a for a in Author.objects.filter(slug__in=data["authors"])}
+    page.publication_authors = [
+        PublicationPageAuthor(author=authors[slug], sort_order=order)
+        for order, slug in enumerate(slug for slug in data["authors"] if slug in authors)
+    ]
+    page.documents = [
+        PublicationPageDocument(document=document, label=data["document"]["label"], sort_order=0)
+    ]
+    index.add_child(instance=page)
+
+
+def _ensure_document(data: dict, *, slug: str, publisher: str):
+    """The publication's demo PDF in the default collection, written once: found again by its
+    title, so a second run (or a deleted page) adds no second file."""
+    Document = get_document_model()
+    collection = Collection.get_first_root_node()
+    document = Document.objects.filter(title=data["title"], collection=collection).first()
+    if document is not None:
+        return document
+    content = demo_pdf(
+        title=data["title"],
+        publisher=publisher,
+        notice=demo_data.PDF_NOTICE,
+        paragraphs=data["paragraphs"],
+    )
+    document = Document(title=data["title"], collection=collection)
+    document.file.save(f"{slug}.pdf", ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _ensure_practice_example(
+    index: PracticeExampleIndexPage, data: dict, today: datetime.date
+) -> None:
+    if PracticeExamplePage.objects.child_of(index).filter(slug=data["slug"]).exists():
+        return
+    places = {
+        place.slug: place
+        for place in Place.objects.filter(slug__in=[data["municipality"], data["area"]])
+    }
+    contact = Organisation.objects.filter(slug=data["contact"]).first()
+    published = today - datetime.timedelta(days=data["days_ago"])
+    page = PracticeExamplePage(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        municipality=places[data["municipality"]],
+        area=places.get(data["area"]),
+        approach=data["approach"],
+        results=data["results"],
+        lessons=data["lessons"],
+        start_year=data["start_year"],
+        end_year=data["end_year"],
+        status=data["status"],
+        fictional=True,
+        contact_organisation=contact,
+        # A general address of the (invented) organisation, on a domain that never exists.
+        contact_email=f"info@{data['contact']}.example" if contact else "",
+        contact_url=f"https://{data['contact']}.example/contact" if contact else "",
+        publication_date=published,
+        first_published_at=_at(published, 9),
+    )
+    page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
+    page.partner_links = _organisation_links(PracticeExamplePartner, data["partners"])
+    index.add_child(instance=page)
+
+
+def _ensure_explainer(index: ExplainerIndexPage, data: dict) -> None:
+    """Add the explainer, or give an existing one the current body while its body is still one an
+    earlier builder wrote: an editor's changes (published or in a draft) are never replaced."""
+    page = ExplainerPage.objects.child_of(index).filter(slug=data["slug"]).first()
+    if page is None:
+        _ensure_child(index, ExplainerPage, {**data, "body": _with_page_ids(data["body"])})
+        return
+    earlier = demo_data.EARLIER_EXPLAINER_BODIES.get(data["slug"], ())
+    if page.has_unpublished_changes or body_fingerprint(page.body.raw_data) not in earlier:
+        return
+    page.body = _with_page_ids(data["body"])
+    page.save_revision(log_action=True).publish()
+
+
+def body_fingerprint(raw_data) -> str:
+    """The SHA-256 of a stream's block types and values (block ids left out): what
+    `demo_data.EARLIER_EXPLAINER_BODIES` records."""
+    blocks = [{"type": block["type"], "value": block["value"]} for block in raw_data]
+    text = json.dumps(blocks, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _ensure_dossier(index: DossierIndexPage, data: dict) -> None:
+    if DossierPage.objects.child_of(index).filter(slug=data["slug"]).exists():
+        return
+    sections = _with_page_ids(
+        [
+            {
+                "type": "section",
+                "value": {
+                    "heading": section["heading"],
+                    "text": section["text"],
+                    "pages": [PageRef(path) for path in section["pages"]],
+                },
+            }
+            for section in data["sections"]
+        ]
+    )
+    page = DossierPage(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        body=_with_page_ids(data["body"]),
+        sections=sections,
+    )
+    page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
+    index.add_child(instance=page)
+
+
+def _ensure_featured(home: HomePage) -> None:
+    """The home page's and some themes' "uitgelicht" rows, where the editor has chosen none."""
+    if not home.featured_links.exists():
+        ids = _page_ids(demo_data.HOME_FEATURED)
+        HomePageFeatured.objects.bulk_create(
+            HomePageFeatured(page=home, linked_page_id=ids[path], sort_order=order)
+            for order, path in enumerate(path for path in demo_data.HOME_FEATURED if path in ids)
+        )
+    themes = Theme.objects.filter(slug__in=demo_data.THEME_FEATURED).exclude(
+        featured_links__isnull=False
+    )
+    for theme in themes:
+        paths = demo_data.THEME_FEATURED[theme.slug]
+        ids = _page_ids(paths)
+        ThemeFeatured.objects.bulk_create(
+            ThemeFeatured(theme=theme, linked_page_id=ids[path], sort_order=order)
+            for order, path in enumerate(path for path in paths if path in ids)
+        )
+
+
+# Links between demo pages --------------------------------------------------------------------
+
+#: A rich-text link as `demo_data.link` writes it: to a page's address instead of its id.
+_RICH_TEXT_PAGE_LINK = re.compile(r'<a linktype="page" id="(/[^"]*)">(.*?)</a>', re.DOTALL)
+
+
+def _page_ids(paths: Iterable[str]) -> dict[str, int]:
+    """The ids of the pages at these addresses ("/publicaties/…/"), in one query."""
+    root = Site.objects.get(is_default_site=True).root_page.url_path.rstrip("/")
+    rows = Page.objects.filter(url_path__in=[root + path for path in paths]).values_list(
+        "url_path", "pk"
+    )
+    return {url_path.removeprefix(root): pk for url_path, pk in rows}
+
+
+def _page_refs(value) -> set[str]:
+    if isinstance(value, PageRef):
+        return {value.path}
+    if isinstance(value, str):
+        return {match[1] for match in _RICH_TEXT_PAGE_LINK.finditer(value)}
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return set().union(*(_page_refs(item) for item in value))
+    return set()
+
+
+def _with_page_ids(value):
+    """`value` (stream data) with the ids of the pages it refers to by address. A reference to a
+    page that is gone is left out: a link becomes its text, a chosen page disappears from its
+    list (and a single choice becomes empty)."""
+    ids = _page_ids(_page_refs(value))
+
+    def resolve(item):
+        if isinstance(item, PageRef):
+            return ids.get(item.path)
+        if isinstance(item, str):
+            return _RICH_TEXT_PAGE_LINK.sub(
+                lambda m: (
+                    f'<a linktype="page" id="{ids[m[1]]}">{m[2]}</a>' if m[1] in ids else m[2]
+                ),
+                item,
+            )
+        if isinstance(item, dict):
+            return {key: resolve(inner) for key, inner in item.items()}
+        if isinstance(item, list):
+            return [resolve(inner) for inner in item if not _gone(inner, ids)]
+        return item
+
+    return resolve(value)
+
+
+def _gone(item, ids: dict[str, int]) -> bool:
+    """Whether a list item is (a link to) a page that is not there."""
+    if isinstance(item, dict) and isinstance(item.get("page"), PageRef):
+        item = item["page"]
+    return isinstance(item, PageRef) and item.path not in ids
 
 
 def _organisation_links(model, slugs: list[str]) -> list:
@@ -326,6 +622,7 @@ def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) 
             ArticlePage(
                 title=f"{title} ({number})",
                 slug=slug,
+                kind=ARTICLE_KINDS[number % len(ARTICLE_KINDS)][0],
                 intro=f"Een praktijkverhaal uit {district} in {place} over {subject}.",
                 body=_generated_body(rng, subject, place),
                 publication_date=published,
@@ -452,5 +749,7 @@ def _batches(items: list, size: int) -> Iterable[list]:
 def _index_for_search(model, pks: list[int]) -> None:
     backend = get_search_backend()
     for batch in _batches(pks, BATCH_SIZE):
-        pages = model.objects.filter(pk__in=batch).prefetch_related("themes", "organisation_links__organisation")
+        pages = model.objects.filter(pk__in=batch).prefetch_related(
+            "themes", "organisation_links__organisation"
+        )
         backend.add_bulk(model, list(pages))

@@ -1,10 +1,14 @@
 """Demo-inhoud voor Wijkportaal (fictief).
 
-Alle organisaties, personen, steden en wijken in dit bestand zijn verzonnen.
-De achtergrondinformatie over de integrale wijkaanpak is in eigen woorden
-geschreven. Deze module bevat alleen gewone Python-data (geen Django-imports).
+De organisaties, personen, steden en wijken in de artikelen en evenementen zijn verzonnen. De
+praktijkvoorbeelden spelen in bestaande gemeenten en wijken, maar hun aanpak, partners en
+resultaten zijn bedacht (ze staan als verzonnen gemarkeerd). De publicaties onder
+"Publicaties" bestaan echt; hun samenvattingen zijn in eigen woorden geschreven en hun PDF's zijn
+demobestanden die de bouwer zelf maakt. De achtergrondinformatie over de integrale wijkaanpak is
+in eigen woorden geschreven. Deze module bevat alleen gewone Python-data (geen Django-imports).
 """
 
+from dataclasses import dataclass
 
 # ---------------------------------------------------------------------------
 # Hulpfuncties voor StreamField-blokken
@@ -19,14 +23,23 @@ def h3(text):
     return {"type": "heading", "value": {"text": text, "level": "h3"}}
 
 
-def p(*paragraphs):
-    return {"type": "paragraph", "value": "".join(f"<p>{x}</p>" for x in paragraphs)}
+def paragraphs(*texts):
+    """Rich text: one <p> per text."""
+    return "".join(f"<p>{x}</p>" for x in texts)
+
+
+def bullets(*items, intro=None):
+    """Rich text: a bulleted list, after an optional introducing paragraph."""
+    html = f"<p>{intro}</p>" if intro else ""
+    return html + "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def p(*texts):
+    return {"type": "paragraph", "value": paragraphs(*texts)}
 
 
 def ul(*items, intro=None):
-    html = f"<p>{intro}</p>" if intro else ""
-    html += "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
-    return {"type": "paragraph", "value": html}
+    return {"type": "paragraph", "value": bullets(*items, intro=intro)}
 
 
 def ol(*items, intro=None):
@@ -37,6 +50,51 @@ def ol(*items, intro=None):
 
 def quote(text, attribution):
     return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
+
+
+def period(when, title, text):
+    """One period of a timeline block."""
+    return {"period": when, "title": title, "text": f"<p>{text}</p>"}
+
+
+def panel(title, text):
+    """One panel of an accordion block."""
+    return {"title": title, "text": f"<p>{text}</p>"}
+
+
+def step(title, text, *paths):
+    """One step of a steps block, with links to the demo pages at `paths`."""
+    return {
+        "title": title,
+        "text": f"<p>{text}</p>",
+        "links": [{"page": PageRef(path), "title": ""} for path in paths],
+    }
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A demo page by its address ("/publicaties/slagkracht-in-de-wijk/"): the builder stores
+    the page's id where a block chooses a page."""
+
+    path: str
+
+
+def link(path, text):
+    """A rich-text link to the demo page at `path`; the builder puts in the page's id."""
+    return f'<a linktype="page" id="{path}">{text}</a>'
+
+
+def cta(title, label, *, page=None, url="", text=""):
+    return {
+        "type": "call_to_action",
+        "value": {
+            "title": title,
+            "text": text,
+            "page": PageRef(page) if page else None,
+            "url": url,
+            "label": label,
+        },
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -183,6 +241,93 @@ ORGANISATIONS = [
 ]
 
 
+# Partners van de (verzonnen) praktijkvoorbeelden: ook deze organisaties zijn fictief.
+ORGANISATIONS += [
+    {
+        "name": "Woonstichting Samen Thuis",
+        "slug": "woonstichting-samen-thuis",
+        "kind": "woningcorporatie",
+        "description": (
+            "Woningcorporatie met sociale huurwoningen in verschillende steden. Samen Thuis werkt in "
+            "wijkaanpakken mee aan betere en zuinigere woningen, en heeft wijkconsulenten die huurders "
+            "persoonlijk kennen."
+        ),
+    },
+    {
+        "name": "Buurtwerk Verbindt",
+        "slug": "buurtwerk-verbindt",
+        "kind": "welzijn",
+        "description": (
+            "Welzijnsorganisatie voor buurtwerk, jongerenwerk en ondersteuning bij geldzorgen. "
+            "Buurtwerk Verbindt helpt bewoners om zelf iets voor hun straat op te zetten."
+        ),
+    },
+    {
+        "name": "GGD Middenstad",
+        "slug": "ggd-middenstad",
+        "kind": "zorg",
+        "description": (
+            "Gemeentelijke gezondheidsdienst die gemeenten en wijkpartners adviseert over gezond leven, "
+            "preventie en een gezonde leefomgeving, en die de jeugdgezondheidszorg uitvoert."
+        ),
+    },
+    {
+        "name": "Politie basisteam Stadsrand",
+        "slug": "politie-basisteam-stadsrand",
+        "kind": "politie",
+        "description": (
+            "Basisteam van de politie met wijkagenten die vast aan een wijk verbonden zijn. Het team "
+            "werkt samen met gemeente, corporaties en jongerenwerk aan veiligheid in de buurt."
+        ),
+    },
+    {
+        "name": "Kindcentrum Het Kompasveld",
+        "slug": "kindcentrum-het-kompasveld",
+        "kind": "onderwijs",
+        "description": (
+            "Kindcentrum met basisonderwijs, peuteropvang en naschoolse activiteiten onder één dak. "
+            "Het Kompasveld ziet de school als ontmoetingsplek voor kinderen, ouders en buren."
+        ),
+    },
+]
+
+# Uitgevers van de echte publicaties onder "Publicaties": deze organisaties bestaan.
+ORGANISATIONS += [
+    {
+        "name": "Platform31",
+        "slug": "platform31",
+        "kind": "kennisinstituut",
+        "website": "https://www.platform31.nl/",
+        "description": (
+            "Kennis- en netwerkorganisatie voor stad en regio. Platform31 volgt het wijkenbeleid al "
+            "lang en gaf onder meer een overzicht uit van de geschiedenis van stedelijke vernieuwing "
+            "en wijkaanpak."
+        ),
+    },
+    {
+        "name": "Verwey-Jonker Instituut",
+        "slug": "verwey-jonker-instituut",
+        "kind": "kennisinstituut",
+        "website": "https://www.verwey-jonker.nl/",
+        "description": (
+            "Onafhankelijk instituut voor onderzoek naar maatschappelijke vraagstukken. Het schreef "
+            "in opdracht van het ministerie van BZK de synthesenotitie ‘Perspectief bieden’."
+        ),
+    },
+    {
+        "name": "WijkWijzer",
+        "slug": "wijkwijzer",
+        "kind": "kennisinstituut",
+        "website": "https://www.wijkwijzer.org/",
+        "description": (
+            "Kennis- en leerplatform voor iedereen die werkt aan leefbare en veilige wijken, opgezet "
+            "door kenniscentra samen met het ministerie van BZK en de VNG. Het platform gaf het "
+            "praktijkboek ‘Slagkracht in de wijk’ uit."
+        ),
+    },
+]
+
+
 # ---------------------------------------------------------------------------
 # Auteurs (fictief)
 # ---------------------------------------------------------------------------
@@ -275,6 +420,9 @@ AUTHORS = [
 # Uitleg over de integrale wijkaanpak
 # ---------------------------------------------------------------------------
 
+#: A stand-in an editor replaces with a real video: its id is no video of anybody else.
+DEMO_VIDEO_URL = "https://www.youtube.com/watch?v=Wijkportaal"
+
 EXPLAINER_INDEX = {
     "title": "Integrale wijkaanpak",
     "slug": "integrale-wijkaanpak",
@@ -298,6 +446,30 @@ EXPLAINER_INDEX = {
             "waar je meer kennis en praktische hulp vindt.",
         ),
     ],
+}
+
+#: What earlier versions of this builder wrote as each explainer's body (SHA-256 of the blocks'
+#: types and values, `demo.builder.body_fingerprint`): a stored body that still matches one of
+#: these was never edited, so the builder may replace it with the body below.
+EARLIER_EXPLAINER_BODIES = {
+    "wat-is-een-integrale-wijkaanpak": {
+        "de63925b564fb04184c950f4a91b20d52a7f635a5f3afa8ca5128edae74723a7",
+    },
+    "wanneer-is-een-integrale-wijkaanpak-nodig": {
+        "f5e3ae6e8e5cc031ab7b41d3b45a835aa28771ba6efd8b9a9ff3bc1890918ea5",
+    },
+    "welke-partijen-zijn-betrokken": {
+        "13183c5fdf6c19c6fa3f68dc1e0ba53b658abd5e6e3af181074fd891eedfb08c",
+    },
+    "wijk-of-buurt": {
+        "016589681bb5a485a5b24fe84123cdad8a49a323db1304feea26e7428e24b549",
+    },
+    "beleidsgeschiedenis": {
+        "0f9970f46b4461ae653248b608252f2b4e4173a9838633b361a6af919b97dab5",
+    },
+    "meer-informatie-en-handvatten": {
+        "f511825f61f399b6731a5be44aa73c200a9c59027fe2d51220136fe417fee496",
+    },
 }
 
 EXPLAINERS = [
@@ -345,6 +517,20 @@ EXPLAINERS = [
                 "mensen en middelen gerichter inzetten. Zo ontstaat een aanpak die op de lange termijn meer "
                 "oplevert dan een reeks losse projecten."
             ),
+            {
+                "type": "video",
+                "value": {
+                    "url": DEMO_VIDEO_URL,
+                    "title": "Voorbeeldvideo: de integrale wijkaanpak in het kort",
+                    "transcript": (
+                        "<p>Deze video is een plaatshouder in de demo-inhoud van Wijkportaal. Een "
+                        "redacteur vervangt de link door een eigen video over de wijkaanpak.</p>"
+                        "<p>Zo'n video laat bijvoorbeeld zien hoe een wijkteam, een corporatie, een "
+                        "school en bewoners aan één tafel een probleem in hun straat bespreken, en hoe "
+                        "ieder daarna zelf een deel van de oplossing uitvoert.</p>"
+                    ),
+                },
+            },
         ],
     },
     {
@@ -392,6 +578,52 @@ EXPLAINERS = [
                 "ontstaan, los je niet in één bestuursperiode op. Houd daarom rekening met een looptijd van "
                 "vele jaren en maak afspraken die verkiezingen en reorganisaties kunnen doorstaan.",
             ),
+            {
+                "type": "steps",
+                "value": {
+                    "title": "In vijf stappen naar een wijkaanpak",
+                    "intro": (
+                        "Elke wijk vraagt om maatwerk, maar de route lijkt vaak op elkaar. Deze vijf "
+                        "stappen helpen je op weg; bij elke stap vind je verder leesvoer."
+                    ),
+                    "steps": [
+                        step(
+                            "Breng de opgave samen in beeld",
+                            "Leg cijfers naast de ervaringen van bewoners en professionals. Zoek naar "
+                            "problemen die zich opstapelen, en naar wat al goed gaat.",
+                            "/artikelen/data-over-leefbaarheid-meer-dan-een-kaart-met-kleuren/",
+                            "/publicaties/factsheet-datatafels-in-de-wijk/",
+                        ),
+                        step(
+                            "Kies het gebied en de schaal",
+                            "Bepaal welke wijk of welke groep buurten de aanpak krijgt, en houd oog "
+                            "voor de grenzen die bewoners zelf ervaren.",
+                            "/integrale-wijkaanpak/wijk-of-buurt/",
+                        ),
+                        step(
+                            "Vind je partners en betrek bewoners",
+                            "Spreek af wie wat doet. Bewoners denken mee vanaf het begin, niet pas "
+                            "als de plannen klaar zijn.",
+                            "/integrale-wijkaanpak/welke-partijen-zijn-betrokken/",
+                            "/artikelen/bewoners-betrekken-vijf-lessen-uit-lindenhof/",
+                        ),
+                        step(
+                            "Leg de koers vast in een meerjarig programma",
+                            "Beschrijf een paar heldere ambities voor tien jaar of langer, met concrete "
+                            "stappen voor het eerste jaar en afspraken over geld.",
+                            "/artikelen/zo-stelde-oosterkwartier-samen-een-wijkprogramma-op/",
+                            "/publicaties/slagkracht-in-de-wijk/",
+                        ),
+                        step(
+                            "Volg de resultaten en stuur bij",
+                            "Kijk geregeld samen terug: wat werkt, wat niet, en wat vraagt de wijk nu? "
+                            "Pas het programma daarop aan.",
+                            "/praktijkvoorbeelden/huurders-kiezen-mee-bij-verduurzaming-in-heechterp-schieringen/",
+                            "/artikelen/tien-jaar-wijkaanpak-in-bergdijk-wat-hebben-we-geleerd/",
+                        ),
+                    ],
+                },
+            },
         ],
     },
     {
@@ -403,19 +635,50 @@ EXPLAINERS = [
         ),
         "body": [
             h2("Samenwerken over grenzen heen"),
-            ul(
-                "<b>de gemeente</b>, die vaak de regie voert en verschillende beleidsterreinen verbindt;",
-                "<b>woningcorporaties</b>, die woningen bouwen, verbeteren en verhuren;",
-                "<b>onderwijs</b>, van kinderopvang en basisschool tot het mbo;",
-                "<b>politie en justitie</b>, voor veiligheid, handhaving en de aanpak van criminaliteit;",
-                "<b>welzijn en zorg</b>, zoals opbouwwerk, jongerenwerk, de GGD, huisartsen en wijkteams;",
-                "<b>bewoners</b>, als ervaringsdeskundigen en mede-eigenaren van hun buurt.",
-                intro=(
-                    "Omdat een integrale wijkaanpak verschillende opgaven tegelijk oppakt, kan geen enkele "
-                    "organisatie het alleen. Iedereen met een belang in het gebied heeft een rol. "
-                    "In de praktijk gaat het om:"
-                ),
+            p(
+                "Omdat een integrale wijkaanpak verschillende opgaven tegelijk oppakt, kan geen enkele "
+                "organisatie het alleen. Iedereen met een belang in het gebied heeft een rol. Klap "
+                "hieronder open wat elke partij meestal inbrengt."
             ),
+            {
+                "type": "accordion",
+                "value": {
+                    "title": "Wie brengt wat in?",
+                    "panels": [
+                        panel(
+                            "De gemeente",
+                            "Voert vaak de regie en verbindt de beleidsterreinen: wonen, sociaal domein, "
+                            "veiligheid, onderwijs en openbare ruimte. Zorgt voor een programmateam en "
+                            "voor afspraken over geld.",
+                        ),
+                        panel(
+                            "Woningcorporaties",
+                            "Bouwen, verbeteren en verhuren woningen, en hebben met huismeesters en "
+                            "wijkconsulenten vaak als eerste zicht op wat er achter de voordeur speelt.",
+                        ),
+                        panel(
+                            "Onderwijs",
+                            "Van kinderopvang en basisschool tot het mbo: de school bereikt kinderen en "
+                            "ouders dagelijks en kan uitgroeien tot een ontmoetingsplek in de buurt.",
+                        ),
+                        panel(
+                            "Politie en justitie",
+                            "Werken aan veiligheid, handhaving en de aanpak van criminaliteit en "
+                            "ondermijning, liefst samen met jongerenwerk en school.",
+                        ),
+                        panel(
+                            "Welzijn en zorg",
+                            "Opbouwwerk, jongerenwerk, de GGD, huisartsen en wijkteams: zij ondersteunen "
+                            "bewoners en helpen problemen vroeg te signaleren.",
+                        ),
+                        panel(
+                            "Bewoners",
+                            "Kennen hun straat als geen ander. Zij zijn ervaringsdeskundigen en "
+                            "mede-eigenaren van de aanpak, geen publiek dat achteraf wordt ingelicht.",
+                        ),
+                    ],
+                },
+            },
             p(
                 "Ook ondernemers, sportclubs, kerken, moskeeën en andere maatschappelijke organisaties "
                 "kunnen veel bijdragen. Zij kennen de buurt vaak goed en bereiken mensen die "
@@ -471,6 +734,36 @@ EXPLAINERS = [
                 "ook naar de kleinere eenheden.",
                 intro="Voor een integrale wijkaanpak is het zinvol om beide schaalniveaus in beeld te hebben:",
             ),
+            {
+                "type": "table",
+                "value": {
+                    "table_caption": "Wijk, buurt en focusgebied naast elkaar",
+                    "table_header_choice": "both",
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": True,
+                    "data": [
+                        ["", "Buurt", "Wijk", "Focusgebied"],
+                        [
+                            "Wie trekt de grens?",
+                            "Bewoners, door hoe ze de omgeving beleven",
+                            "De gemeente, voor bestuur en statistiek",
+                            "Rijk en gemeente samen, voor een landelijk programma",
+                        ],
+                        [
+                            "Omvang",
+                            "Een paar straten tot een paar duizend inwoners",
+                            "Meestal een aantal buurten",
+                            "Meestal een aantal wijken",
+                        ],
+                        [
+                            "Handig voor",
+                            "Kleine ingrepen en contact met bewoners",
+                            "Afspraken over geld, sturing en investeringen",
+                            "Een langjarige aanpak met steun van het Rijk",
+                        ],
+                    ],
+                },
+            },
             h2("Soms is het gebied nog groter"),
             p(
                 "Niet elke aanpak past binnen één wijk. Zo beslaan de stedelijke focusgebieden uit het "
@@ -490,50 +783,79 @@ EXPLAINERS = [
             "Een overzicht per periode, van de wederopbouw tot het Nationaal Programma Leefbaarheid en Veiligheid."
         ),
         "body": [
-            h2("Van wederopbouw tot stadsvernieuwing"),
-            h3("Jaren vijftig en zestig: slopen en opnieuw bouwen"),
             p(
-                "Na 1945 wilden overheden en andere partijen voorkomen dat buurten verder in verval raakten. "
-                "In de eerste decennia lag de nadruk op sanering en reconstructie. Slechte woningen in oude "
-                "stadswijken, toen vaak ‘krotten’ genoemd, gingen tegen de vlakte. Op de vrijgekomen grond "
-                "verrezen grote kantoren en moderne winkelcentra. De stad moest vooral economisch goed functioneren."
+                "Het Nederlandse beleid voor kwetsbare wijken is bijna zo oud als de wederopbouw. Steeds "
+                "opnieuw wisselden landelijke programma's en perioden waarin gemeenten het vooral zelf "
+                "deden elkaar af. De tijdlijn hieronder zet de belangrijkste perioden op een rij."
             ),
-            h3("Eind jaren zestig tot en met de jaren tachtig: stadsvernieuwing"),
+            {
+                "type": "timeline",
+                "value": {
+                    "title": "Wijkenbeleid sinds de Tweede Wereldoorlog",
+                    "entries": [
+                        period(
+                            "1945 – eind jaren zestig",
+                            "Wederopbouw: sanering en reconstructie",
+                            "Na de oorlog wilden overheden voorkomen dat buurten verder in verval "
+                            "raakten. Slechte woningen in oude stadswijken, toen vaak ‘krotten’ "
+                            "genoemd, werden gesloopt. Op de vrijgekomen grond kwamen grote kantoren "
+                            "en moderne winkelcentra: de stad moest vooral economisch goed draaien.",
+                        ),
+                        period(
+                            "eind jaren zestig – jaren tachtig",
+                            "Stadsvernieuwing",
+                            "Toen de ergste woningnood voorbij was, begon een programma van vele jaren "
+                            "voor verkrotte binnensteden waar bewoners wegtrokken. Renovatie en "
+                            "nieuwbouw sloten nu aan op de bestaande bebouwing, op de sociale verbanden "
+                            "in de buurt en op de mensen die er al woonden.",
+                        ),
+                        period(
+                            "midden jaren negentig",
+                            "Grotestedenbeleid en herstructurering",
+                            "De aandacht verschoof naar de wijken die kort na de oorlog aan de randen "
+                            "van de steden waren gebouwd. Binnen het grotestedenbeleid (GSB) draaide "
+                            "het om herstructurering van de woningvoorraad en om sociale menging door "
+                            "een mix van woningtypen.",
+                        ),
+                        period(
+                            "vanaf 2007",
+                            "Van krachtwijk naar prachtwijk",
+                            "Als onderdeel van het GSB wilde het Rijk veertig wijken in tien jaar "
+                            "omvormen tot ‘prachtwijken’, met een brede en langdurige inzet op wonen, "
+                            "werken, leren en opgroeien, veiligheid en integratie.",
+                        ),
+                        period(
+                            "vanaf 2012",
+                            "Afbouw",
+                            "Het GSB werd eerder dan gepland afgebouwd. De zorg voor kwetsbare wijken "
+                            "kwam daarmee vooral bij gemeenten en hun lokale partners te liggen.",
+                        ),
+                        period(
+                            "sinds 2022",
+                            "Nationaal Programma Leefbaarheid en Veiligheid",
+                            "Het Rijk startte het NPLV voor twintig stedelijke focusgebieden. Rijk, "
+                            "gemeenten, maatschappelijke partners en bewoners pakken daar samen "
+                            "vraagstukken rond onderwijs, armoede, gezondheid, wonen en veiligheid aan, "
+                            "met een looptijd van vijftien tot twintig jaar.",
+                        ),
+                    ],
+                },
+            },
+            h2("De rode draad"),
             p(
-                "Tegen het einde van de jaren zestig was de grootste woningnood voorbij. Toen begon de "
-                "stadsvernieuwing, een programma van vele jaren voor binnensteden waar woningen verkrot waren "
-                "en bewoners wegtrokken. Anders dan eerder werd nu zoveel mogelijk voortgebouwd op wat er al "
-                "was. Bij renovatie en nieuwbouw hielden gemeenten rekening met de bestaande bebouwing, de "
-                "sociale verbanden in de buurt en de mensen die er woonden."
-            ),
-            h2("Grotestedenbeleid en krachtwijken"),
-            h3("Jaren negentig: herstructurering"),
-            p(
-                "Halverwege de jaren negentig verschoof de aandacht naar de wijken die kort na de oorlog "
-                "aan de randen van de steden waren gebouwd. Binnen het grotestedenbeleid (GSB) draaide het "
-                "vooral om herstructurering: de woningvoorraad vernieuwen door te slopen, te verbouwen en "
-                "nieuw te bouwen. Een belangrijk doel was sociale menging, oftewel een gevarieerdere "
-                "bevolking dankzij een mix van woningtypen."
-            ),
-            h3("Jaren nul: van krachtwijk naar prachtwijk"),
-            p(
-                "Een onderdeel van het GSB was het krachtwijkenbeleid. Het Rijk wilde veertig wijken binnen "
-                "tien jaar omvormen tot ‘prachtwijken’. Dat gebeurde met een brede en langdurige inzet op "
-                "wonen, werk, leren en opgroeien, veiligheid en integratie."
-            ),
-            h3("Jaren tien: afbouw"),
-            p(
-                "Vanaf 2012 werd het GSB eerder dan gepland afgebouwd. De zorg voor kwetsbare wijken kwam "
-                "daarmee sterker bij gemeenten en hun lokale partners te liggen."
-            ),
-            h2("Jaren twintig: een nieuwe landelijke impuls"),
-            p(
-                "In 2022 ging het Nationaal Programma Leefbaarheid en Veiligheid (NPLV) van start, een "
-                "initiatief van het Rijk. Het programma richt zich op twintig stedelijke focusgebieden. Daar werken Rijk, gemeenten, "
-                "maatschappelijke partners en bewoners samen aan een integrale aanpak van vraagstukken rond "
-                "armoede, onderwijs, gezondheid, wonen en veiligheid.",
                 "Wie deze geschiedenis overziet, ziet een duidelijke lijn: van ingrepen in stenen naar een "
-                "aanpak waarin bewoners, voorzieningen en samenwerking centraal staan.",
+                "aanpak waarin bewoners, voorzieningen en samenwerking centraal staan. Tegelijk keren "
+                "dezelfde vragen steeds terug: hoe lang houdt het Rijk vol, wie betaalt, en hoe voorkom je "
+                "dat een wijk opknappen betekent dat de oorspronkelijke bewoners vertrekken?"
+            ),
+            cta(
+                "Meer lezen over de geschiedenis?",
+                "Bekijk de publicatie",
+                page="/publicaties/75-jaar-stedelijke-vernieuwing-en-wijkaanpak/",
+                text=(
+                    "Het overzichtswerk ‘75 jaar stedelijke vernieuwing en wijkaanpak’ beschrijft "
+                    "elke periode uitgebreid, met de ideeën die er steeds weer opduiken."
+                ),
             ),
         ],
     },
@@ -547,22 +869,43 @@ EXPLAINERS = [
         "body": [
             h2("Achtergrond en onderbouwing"),
             ul(
-                "<b>‘75 jaar stedelijke vernieuwing en wijkaanpak’</b>: een overzichtswerk dat laat zien "
-                "hoe het Nederlandse wijkenbeleid zich sinds de Tweede Wereldoorlog heeft ontwikkeld. "
-                "Handig als je wilt begrijpen waarom eerdere aanpakken zijn gekozen en wat ze hebben opgeleverd.",
-                "<b>Synthesenotitie ‘Perspectief bieden’</b>: geschreven voor het Nationaal Programma "
-                "Leefbaarheid en Veiligheid. De notitie bundelt kennis over wat een integrale wijkaanpak is, "
-                "waarom die nodig is en hoe je hem vormgeeft.",
+                link(
+                    "/publicaties/75-jaar-stedelijke-vernieuwing-en-wijkaanpak/",
+                    "‘75 jaar stedelijke vernieuwing en wijkaanpak’",
+                )
+                + " (Platform31): een overzichtswerk dat laat zien hoe het Nederlandse wijkenbeleid "
+                "zich sinds de Tweede Wereldoorlog heeft ontwikkeld. Handig als je wilt begrijpen "
+                "waarom eerdere aanpakken zijn gekozen en wat ze hebben opgeleverd.",
+                link("/publicaties/perspectief-bieden/", "Synthesenotitie ‘Perspectief bieden’")
+                + " (Verwey-Jonker Instituut): geschreven in de aanloop naar het Nationaal Programma "
+                "Leefbaarheid en Veiligheid. De notitie bundelt kennis over wat een integrale "
+                "wijkaanpak is, waarom die nodig is en hoe je hem vormgeeft.",
                 intro="Deze publicaties geven inzicht in de geschiedenis en de onderbouwing van de wijkaanpak:",
             ),
             h2("Praktische hulpmiddelen"),
             ul(
-                "<b>Bouwstenen voor een slagvaardige wijkaanpak</b>: ontwikkeld door "
-                '<a href="https://www.wijkwijzer.org/">WijkWijzer</a> op basis van onderzoek en ervaringen '
-                "uit de praktijk. De bouwstenen bieden inspiratie en houvast als je een eigen aanpak opzet.",
-                "<b>Praktijkboek ‘Slagkracht in de wijk’</b>: licht de bouwstenen uitgebreid toe, met "
-                "handige checklists en herkenbare voorbeelden van vroeger en nu.",
+                "Bouwstenen voor een slagvaardige wijkaanpak: ontwikkeld door "
+                '<a href="https://www.wijkwijzer.org/">WijkWijzer</a> op basis van onderzoek en '
+                "ervaringen uit de praktijk. De bouwstenen bieden inspiratie en houvast als je een "
+                "eigen aanpak opzet.",
+                link("/publicaties/slagkracht-in-de-wijk/", "Praktijkboek ‘Slagkracht in de wijk’")
+                + " (WijkWijzer): licht de bouwstenen uitgebreid toe, met handige checklists en "
+                "herkenbare voorbeelden van vroeger en nu.",
+                "Onze eigen "
+                + link("/praktijkvoorbeelden/", "praktijkvoorbeelden")
+                + " en "
+                + link("/dossiers/", "dossiers")
+                + " laten zien hoe partners in verschillende wijken aan de slag gingen.",
                 intro="Ga je zelf een wijkaanpak opzetten of verbeteren? Dan zijn deze hulpmiddelen nuttig:",
+            ),
+            cta(
+                "Aan de slag met het praktijkboek",
+                "Naar het praktijkboek",
+                page="/publicaties/slagkracht-in-de-wijk/",
+                text=(
+                    "Tips, checklists en voorbeelden voor de startfase van een wijkaanpak, met een "
+                    "samenvatting en een demobestand om te downloaden."
+                ),
             ),
             h2("Zo gebruik je deze bronnen"),
             p(
@@ -591,6 +934,7 @@ ARTICLES = [
     {
         "title": "Zo stelde Oosterkwartier samen een wijkprogramma op",
         "slug": "zo-stelde-oosterkwartier-samen-een-wijkprogramma-op",
+        "kind": "achtergrond",
         "intro": (
             "In de Havenstadse wijk Oosterkwartier schreven bewoners, gemeente en partners in één jaar "
             "een gezamenlijk wijkprogramma. Wat werkte, en wat zouden we nu anders doen?"
@@ -641,6 +985,7 @@ ARTICLES = [
     {
         "title": "Bewoners betrekken: vijf lessen uit Lindenhof",
         "slug": "bewoners-betrekken-vijf-lessen-uit-lindenhof",
+        "kind": "column",
         "intro": (
             "Opbouwwerker Fatima El Amrani werkt al jaren in de Havenstadse buurt Lindenhof. "
             "Zij deelt wat ze heeft geleerd over het echt betrekken van bewoners."
@@ -681,6 +1026,7 @@ ARTICLES = [
     {
         "title": "Data over leefbaarheid: meer dan een kaart met kleuren",
         "slug": "data-over-leefbaarheid-meer-dan-een-kaart-met-kleuren",
+        "kind": "opinie",
         "intro": (
             "Cijfers helpen om te zien waar een wijk extra aandacht nodig heeft. Maar hoe voorkom je dat "
             "een buurt wordt teruggebracht tot een rood vlak op een kaart?"
@@ -727,6 +1073,7 @@ ARTICLES = [
     {
         "title": "Schuldhulp dichtbij: spreekuur in het buurthuis",
         "slug": "schuldhulp-dichtbij-spreekuur-in-het-buurthuis",
+        "kind": "nieuws",
         "intro": (
             "In de Havenstadse Vogelbuurt kunnen bewoners met geldzorgen elke week zonder afspraak "
             "binnenlopen in het buurthuis. Het spreekuur bereikt mensen die eerder buiten beeld bleven."
@@ -773,6 +1120,7 @@ ARTICLES = [
     {
         "title": "De brede school als spil in Hoge Akkers",
         "slug": "de-brede-school-als-spil-in-hoge-akkers",
+        "kind": "interview",
         "intro": (
             "In de Bergdijkse wijk Hoge Akkers is de brede school veel meer dan een plek om te leren. "
             "Coördinator Ineke Boersma vertelt hoe school, opvang, sport en zorg er samenkomen."
@@ -820,6 +1168,7 @@ ARTICLES = [
     {
         "title": "Wijkagent en jongerenwerk: samen op straat",
         "slug": "wijkagent-en-jongerenwerk-samen-op-straat",
+        "kind": "interview",
         "intro": (
             "Een wijkagent en een jongerenwerker hebben verschillende rollen, maar hetzelfde doel. "
             "In Oosterkwartier lopen ze regelmatig samen een ronde. Jongerenwerker Mehmet Yıldız vertelt."
@@ -864,6 +1213,7 @@ ARTICLES = [
     {
         "title": "Verduurzaming van sociale huurwoningen: huurders aan tafel",
         "slug": "verduurzaming-van-sociale-huurwoningen-huurders-aan-tafel",
+        "kind": "nieuws",
         "intro": (
             "Woonstichting De Linde verduurzaamt een complex van 120 woningen in Oosterkwartier. "
             "Projectleider Ruben Kalkman legt uit waarom huurders al vanaf het eerste ontwerp meepraten."
@@ -910,6 +1260,7 @@ ARTICLES = [
     {
         "title": "Van tegel naar tuin: meer groen in Dijkzicht",
         "slug": "van-tegel-naar-tuin-meer-groen-in-dijkzicht",
+        "kind": "nieuws",
         "intro": (
             "In de Bergdijkse buurt Dijkzicht haalden bewoners samen honderden tegels uit de grond. "
             "Het resultaat: meer groen, minder wateroverlast en een buurt waar mensen elkaar vaker spreken."
@@ -956,6 +1307,7 @@ ARTICLES = [
     {
         "title": "Interview: ‘Een wijkaanpak vraagt een lange adem’",
         "slug": "interview-een-wijkaanpak-vraagt-een-lange-adem",
+        "kind": "interview",
         "intro": (
             "Sanne Verhoef is programmamanager van de wijkaanpak in Oosterkwartier. Een gesprek over "
             "geduld, bestuurlijke wisselingen en de kracht van kleine successen."
@@ -1005,6 +1357,7 @@ ARTICLES = [
     {
         "title": "Gezond opgroeien in Dijkzicht: school en gezondheidsdienst werken samen",
         "slug": "gezond-opgroeien-in-dijkzicht",
+        "kind": "nieuws",
         "intro": (
             "Kinderen in Dijkzicht bewegen weinig en eten vaak ongezond. De gezondheidsdienst en de "
             "basisscholen pakken dat samen aan, met ouders als belangrijke partner."
@@ -1047,6 +1400,7 @@ ARTICLES = [
     {
         "title": "Van uitkering naar werk via de wijkonderneming",
         "slug": "van-uitkering-naar-werk-via-de-wijkonderneming",
+        "kind": "achtergrond",
         "intro": (
             "In Oosterkwartier doen bewoners met een uitkering werkervaring op bij een wijkonderneming. "
             "Ze onderhouden groen, runnen een kringloopwinkel en koken voor de buurt."
@@ -1090,6 +1444,7 @@ ARTICLES = [
     {
         "title": "Renoveren zonder de buurt uit elkaar te trekken",
         "slug": "renoveren-zonder-de-buurt-uit-elkaar-te-trekken",
+        "kind": "opinie",
         "intro": (
             "Bij grote renovaties en sloop-nieuwbouw raken bewoners soms hun buurt kwijt. Woonstichting "
             "De Linde zoekt naar manieren om mensen de kans te geven terug te keren."
@@ -1132,6 +1487,7 @@ ARTICLES = [
     {
         "title": "Ondermijning herkennen: wat kunnen professionals in de wijk doen?",
         "slug": "ondermijning-herkennen-wat-kunnen-professionals-doen",
+        "kind": "achtergrond",
         "intro": (
             "Criminelen maken soms gebruik van kwetsbare wijken. Professionals die dagelijks in de buurt "
             "komen, kunnen signalen opvangen. Maar wat doe je daar dan mee?"
@@ -1175,6 +1531,7 @@ ARTICLES = [
     {
         "title": "Taalcafé en buurtmentoren helpen nieuwkomers op weg",
         "slug": "taalcafe-en-buurtmentoren-helpen-nieuwkomers-op-weg",
+        "kind": "nieuws",
         "intro": (
             "In Lindenhof koppelt het welzijnswerk nieuwe bewoners aan een buurtmentor. Samen met een "
             "wekelijks taalcafé helpt dat mensen om hun weg te vinden en mee te doen."
@@ -1220,6 +1577,7 @@ ARTICLES = [
     {
         "title": "Hitte in de wijk: wat kunnen bewoners, corporaties en zorg doen?",
         "slug": "hitte-in-de-wijk-wat-kunnen-bewoners-corporaties-en-zorg-doen",
+        "kind": "achtergrond",
         "intro": (
             "Tijdens warme zomers worden stenige wijken snel heet. Vooral ouderen en mensen met een "
             "kwetsbare gezondheid lopen risico. Een gezondheidsdienst en een corporatie zoeken samen naar oplossingen."
@@ -1267,6 +1625,7 @@ ARTICLES = [
     {
         "title": "Tien jaar wijkaanpak in Bergdijk: wat hebben we geleerd?",
         "slug": "tien-jaar-wijkaanpak-in-bergdijk-wat-hebben-we-geleerd",
+        "kind": "achtergrond",
         "intro": (
             "Bergdijk werkte tien jaar aan de wijken Dijkzicht en Hoge Akkers. Kenniscentrum Wijkkracht "
             "blikte samen met partners en bewoners terug op wat werkte en wat niet."
@@ -1679,5 +2038,714 @@ HOME = {
             "<i>Let op: dit is een demo-omgeving. De organisaties, personen, steden en wijken in de "
             "voorbeeldartikelen zijn verzonnen.</i>",
         ),
+    ],
+}
+
+
+# ---------------------------------------------------------------------------
+# Gebieden: bestaande gemeenten, wijken en buurten
+# ---------------------------------------------------------------------------
+
+PLACES = [
+    {
+        "name": "Rotterdam",
+        "slug": "rotterdam",
+        "level": "gemeente",
+        "parent": None,
+        "description": (
+            "Gemeente in Zuid-Holland. Rotterdam-Zuid is een van de stedelijke focusgebieden van het "
+            "Nationaal Programma Leefbaarheid en Veiligheid."
+        ),
+    },
+    {
+        "name": "Feijenoord",
+        "slug": "rotterdam-feijenoord",
+        "level": "wijk",
+        "parent": "rotterdam",
+        "description": "Wijk op Rotterdam-Zuid, aan de zuidoever van de Maas.",
+    },
+    {
+        "name": "Bloemhof",
+        "slug": "rotterdam-bloemhof",
+        "level": "buurt",
+        "parent": "rotterdam-feijenoord",
+        "description": "Buurt in de wijk Feijenoord op Rotterdam-Zuid.",
+    },
+    {
+        "name": "Den Haag",
+        "slug": "den-haag",
+        "level": "gemeente",
+        "parent": None,
+        "description": (
+            "Gemeente in Zuid-Holland. Den Haag Zuidwest is een van de stedelijke focusgebieden van het "
+            "Nationaal Programma Leefbaarheid en Veiligheid."
+        ),
+    },
+    {
+        "name": "Moerwijk",
+        "slug": "den-haag-moerwijk",
+        "level": "wijk",
+        "parent": "den-haag",
+        "description": "Wijk in het stadsdeel Escamp, in het zuidwesten van Den Haag.",
+    },
+    {
+        "name": "Moerwijk-Oost",
+        "slug": "den-haag-moerwijk-oost",
+        "level": "buurt",
+        "parent": "den-haag-moerwijk",
+        "description": "Buurt in de Haagse wijk Moerwijk.",
+    },
+    {
+        "name": "Utrecht",
+        "slug": "utrecht",
+        "level": "gemeente",
+        "parent": None,
+        "description": (
+            "Gemeente in de provincie Utrecht. Overvecht is een van de stedelijke focusgebieden van het "
+            "Nationaal Programma Leefbaarheid en Veiligheid."
+        ),
+    },
+    {
+        "name": "Overvecht",
+        "slug": "utrecht-overvecht",
+        "level": "wijk",
+        "parent": "utrecht",
+        "description": "Wijk in het noorden van Utrecht, grotendeels gebouwd in de jaren zestig en zeventig.",
+    },
+    {
+        "name": "Zaanstad",
+        "slug": "zaanstad",
+        "level": "gemeente",
+        "parent": None,
+        "description": (
+            "Gemeente in Noord-Holland. Zaandam Oost is een van de stedelijke focusgebieden van het "
+            "Nationaal Programma Leefbaarheid en Veiligheid."
+        ),
+    },
+    {
+        "name": "Poelenburg",
+        "slug": "zaanstad-poelenburg",
+        "level": "wijk",
+        "parent": "zaanstad",
+        "description": "Wijk in het oosten van Zaandam.",
+    },
+    {
+        "name": "Leeuwarden",
+        "slug": "leeuwarden",
+        "level": "gemeente",
+        "parent": None,
+        "description": (
+            "Hoofdstad van Friesland. Leeuwarden-Oost is een van de stedelijke focusgebieden van het "
+            "Nationaal Programma Leefbaarheid en Veiligheid."
+        ),
+    },
+    {
+        "name": "Heechterp-Schieringen",
+        "slug": "leeuwarden-heechterp-schieringen",
+        "level": "wijk",
+        "parent": "leeuwarden",
+        "description": "Wijk in het oosten van Leeuwarden.",
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Publicaties
+# ---------------------------------------------------------------------------
+
+PUBLICATION_INDEX = {
+    "title": "Publicaties",
+    "slug": "publicaties",
+    "intro": (
+        "Onderzoeken, handreikingen en praktijkboeken over de integrale wijkaanpak, met een korte "
+        "samenvatting en een document om te downloaden."
+    ),
+}
+
+#: Every publication's PDF is a demo file the builder writes itself: it says so on its first page.
+PDF_NOTICE = (
+    "Dit is een demodocument van Wijkportaal. Het is niet de oorspronkelijke publicatie en bevat "
+    "geen tekst daaruit: Wijkportaal maakte dit bestand zelf, om te laten zien hoe een publicatie "
+    "met een document werkt. De echte publicatie vind je bij de uitgever."
+)
+
+PUBLICATIONS = [
+    {
+        "title": "75 jaar stedelijke vernieuwing en wijkaanpak",
+        "slug": "75-jaar-stedelijke-vernieuwing-en-wijkaanpak",
+        "kind": "onderzoek",
+        "year": 2020,
+        "publisher": "platform31",
+        "authors": [],
+        "themes": ["wonen", "leefomgeving-en-openbare-ruimte", "samenleven-en-integratie"],
+        "days_ago": 400,
+        "intro": (
+            "Een overzicht van de Nederlandse aanpak van kwetsbare wijken vanaf 1945: van sanering en "
+            "wederopbouw via stadsvernieuwing en grotestedenbeleid tot de hernieuwde aandacht van de "
+            "laatste jaren. Een bijgewerkte editie verscheen in 2024 onder de titel ‘80 jaar "
+            "stedelijke vernieuwing en wijkaanpak’."
+        ),
+        "body": [
+            h2("Waar gaat deze publicatie over?"),
+            p(
+                "De uitgave volgt het wijkenbeleid periode voor periode. Ze laat zien welke problemen "
+                "elke generatie beleidsmakers zag, welke oplossingen ze kozen en wat daarvan terechtkwam. "
+                "Tussen de hoofdstukken staan korte beschouwingen over ideeën die steeds terugkomen, "
+                "zoals de gemengde wijk en het begrip leefbaarheid.",
+                "Het overzicht is bedoeld voor mensen die nieuw zijn in het werkveld, maar ook voor "
+                "ervaren wijkaanpakkers die willen voortbouwen op wat eerder is geprobeerd.",
+            ),
+            cta(
+                "De bijgewerkte editie lezen",
+                "Naar Platform31",
+                url="https://www.platform31.nl/artikelen/80-jaar-stedelijke-vernieuwing-en-wijkaanpak/",
+                text="Het document hieronder is een demobestand. De publicatie zelf staat bij de uitgever.",
+            ),
+        ],
+        "document": {
+            "title": "75 jaar stedelijke vernieuwing en wijkaanpak (demodocument)",
+            "label": "Demodocument met samenvatting",
+            "paragraphs": [
+                "Waar gaat het over? Sinds de Tweede Wereldoorlog investeert Nederland in wijken die "
+                "achterop dreigen te raken. Deze demotekst vat in eigen woorden samen welke perioden "
+                "het wijkenbeleid kende.",
+                "Eerst lag de nadruk op slopen en opnieuw bouwen. Daarna volgde de stadsvernieuwing, "
+                "die juist wilde behouden wat er was. Vanaf de jaren negentig ging het om "
+                "herstructurering en sociale menging, later om krachtwijken. Na een periode van "
+                "afbouw kwam er met het Nationaal Programma Leefbaarheid en Veiligheid weer een "
+                "landelijke impuls.",
+                "Waarom is dat nuttig? Wie weet welke aanpakken eerder zijn geprobeerd, herkent oude "
+                "valkuilen sneller en kan beter uitleggen waarom een wijk een lange adem nodig heeft.",
+            ],
+        },
+    },
+    {
+        "title": "Perspectief bieden",
+        "slug": "perspectief-bieden",
+        "kind": "onderzoek",
+        "year": 2021,
+        "publisher": "verwey-jonker-instituut",
+        "authors": [],
+        "themes": [
+            "veiligheid-en-criminaliteit",
+            "samenleven-en-integratie",
+            "werk-en-participatie",
+        ],
+        "days_ago": 380,
+        "intro": (
+            "Synthesenotitie die de kennis uit de verkenningsfase van het rijksprogramma Leefbaarheid "
+            "en Veiligheid samenbrengt, geschreven in opdracht van het ministerie van BZK. De notitie "
+            "beschrijft uitgangspunten en succesfactoren voor een nieuwe gebiedsgerichte aanpak."
+        ),
+        "body": [
+            h2("Waar gaat deze publicatie over?"),
+            p(
+                "De notitie zet op een rij wat onderzoek en praktijk zeggen over het verbeteren van "
+                "kwetsbare gebieden: wat leren we van eerder wijkenbeleid, en wat vraagt de huidige tijd "
+                "anders? De kern is dat de aanpak moet draaien om de kansen van bewoners op onderwijs, "
+                "werk, een goede woning en gezondheid, niet alleen om de plek zelf.",
+                "Het stuk was een belangrijke bouwsteen voor het Nationaal Programma Leefbaarheid en "
+                "Veiligheid en voor het praktijkboek ‘Slagkracht in de wijk’.",
+            ),
+            cta(
+                "De notitie lezen",
+                "Naar WijkWijzer",
+                url="https://wijkwijzer.org/actueel/onderzoek/perspectief-bieden-1",
+                text="Het document hieronder is een demobestand. De notitie zelf staat bij WijkWijzer.",
+            ),
+        ],
+        "document": {
+            "title": "Perspectief bieden (demodocument)",
+            "label": "Demodocument met samenvatting",
+            "paragraphs": [
+                "Waar gaat het over? Deze demotekst vat in eigen woorden de gedachte achter de "
+                "synthesenotitie samen: structurele verbetering van een kwetsbaar gebied begint bij "
+                "toekomstperspectief voor de mensen die er wonen.",
+                "Zo'n aanpak is langjarig, verbindt beleidsdomeinen en laat bewoners meepraten en "
+                "meebeslissen. Gemeenten voeren de regie, samen met corporaties, scholen, zorg, "
+                "welzijn, politie en ondernemers. Het Rijk zorgt voor ruimte in regels en voor "
+                "geld dat langer meegaat dan een bestuursperiode.",
+                "Gebruik deze inzichten als gespreksstof bij de start van een wijkprogramma.",
+            ],
+        },
+    },
+    {
+        "title": "Slagkracht in de wijk",
+        "slug": "slagkracht-in-de-wijk",
+        "kind": "praktijkboek",
+        "year": 2022,
+        "publisher": "wijkwijzer",
+        "authors": [],
+        "themes": ["samenleven-en-integratie", "wonen", "veiligheid-en-criminaliteit"],
+        "days_ago": 300,
+        "intro": (
+            "Praktijkboek voor een meerjarige, gebiedsgerichte aanpak van kwetsbare wijken. Lessen uit "
+            "onderzoek en praktijk zijn vertaald naar tips, checklists en voorbeelden, met de nadruk "
+            "op de startfase van een wijkaanpak."
+        ),
+        "body": [
+            h2("Waar gaat deze publicatie over?"),
+            p(
+                "Het praktijkboek werkt de bouwstenen voor een slagvaardige wijkaanpak uit. Het "
+                "schrijft niet voor hoe het moet, maar helpt gemeenten, partners, ondernemers en "
+                "bewoners bij de eerste keuzes: welk gebied, welke doelen, wie doet wat en hoe organiseer "
+                "je de samenwerking.",
+                "De voorbeelden komen uit de focusgebieden van het Nationaal Programma Leefbaarheid en "
+                "Veiligheid en uit andere wijken. Het boek is een uitgave van WijkWijzer, gemaakt samen "
+                "met Platform31 en het Verwey-Jonker Instituut.",
+            ),
+            cta(
+                "Het praktijkboek lezen",
+                "Naar het Verwey-Jonker Instituut",
+                url="https://www.verwey-jonker.nl/publicatie/slagkracht-in-de-wijk/",
+                text="Het document hieronder is een demobestand. Het praktijkboek zelf staat bij de makers.",
+            ),
+        ],
+        "document": {
+            "title": "Slagkracht in de wijk (demodocument)",
+            "label": "Demodocument met samenvatting",
+            "paragraphs": [
+                "Waar gaat het over? Deze demotekst beschrijft in eigen woorden hoe je het praktijkboek "
+                "kunt gebruiken bij de start van een wijkaanpak.",
+                "Begin met een gedeeld beeld van de wijk, kies een beperkt aantal doelen en maak "
+                "afspraken over regie, geld en de rol van bewoners. Gebruik de checklists om na te gaan "
+                "of niets belangrijks vergeten is, en de voorbeelden om te zien hoe anderen het "
+                "aanpakten.",
+                "Tip: lees het boek samen met je partners, zodat jullie dezelfde taal spreken.",
+            ],
+        },
+    },
+    {
+        "title": "Factsheet: datatafels in de wijk",
+        "slug": "factsheet-datatafels-in-de-wijk",
+        "kind": "factsheet",
+        "year": 2026,
+        "publisher": "kenniscentrum-wijkkracht",
+        "authors": ["tom-hendriksen"],
+        "themes": ["leefomgeving-en-openbare-ruimte", "veiligheid-en-criminaliteit"],
+        "days_ago": 20,
+        "intro": (
+            "Twee kantjes over het samen duiden van cijfers over leefbaarheid: wie je aan tafel vraagt, "
+            "welke gegevens je meeneemt en hoe je voorkomt dat een buurt een stempel krijgt. Een "
+            "verzonnen voorbeeld uit de demo-inhoud."
+        ),
+        "body": [
+            p(
+                "Deze factsheet hoort bij het artikel "
+                + link(
+                    "/artikelen/data-over-leefbaarheid-meer-dan-een-kaart-met-kleuren/",
+                    "Data over leefbaarheid: meer dan een kaart met kleuren",
+                )
+                + "."
+            ),
+        ],
+        "document": {
+            "title": "Factsheet datatafels in de wijk (demodocument)",
+            "label": "Factsheet",
+            "paragraphs": [
+                "Wat is een datatafel? Een bijeenkomst waar ambtenaren, corporatiemedewerkers, een "
+                "wijkagent en bewoners samen naar de cijfers van hun wijk kijken en ze verklaren.",
+                "Neem drie of vier gegevens mee die er voor de wijk echt toe doen, laat trends over "
+                "meerdere jaren zien en werk alleen met samengevoegde gegevens. Spreek vooraf af wie "
+                "wat mag zien.",
+                "Vraag bewoners waar de cijfers niet kloppen met wat zij zien. Een donkere doorgang of "
+                "een kapotte lantaarn staat zelden in een tabel.",
+            ],
+        },
+    },
+    {
+        "title": "Handreiking: een buurtbudget dat bewoners zelf verdelen",
+        "slug": "handreiking-buurtbudget",
+        "kind": "handreiking",
+        "year": 2025,
+        "publisher": "welzijn-havenstad",
+        "authors": ["fatima-el-amrani"],
+        "themes": ["samenleven-en-integratie"],
+        "days_ago": 150,
+        "intro": (
+            "Hoe geef je bewoners echte zeggenschap over geld voor hun buurt? Deze handreiking beschrijft "
+            "de spelregels, de valkuilen en de rol van de opbouwwerker. Een verzonnen voorbeeld uit de "
+            "demo-inhoud."
+        ),
+        "body": [
+            p(
+                "De handreiking bouwt voort op de ervaringen uit "
+                + link(
+                    "/artikelen/bewoners-betrekken-vijf-lessen-uit-lindenhof/",
+                    "Bewoners betrekken: vijf lessen uit Lindenhof",
+                )
+                + "."
+            ),
+        ],
+        "document": {
+            "title": "Handreiking buurtbudget (demodocument)",
+            "label": "Handreiking",
+            "paragraphs": [
+                "Een buurtbudget is een bedrag waarover een groep bewoners zelf beslist. Leg vooraf vast "
+                "waarvoor het geld mag worden gebruikt, hoe de groep wordt samengesteld en hoe besluiten "
+                "openbaar worden gemaakt.",
+                "Zorg dat de groep wisselt, zodat niet steeds dezelfde mensen beslissen. De opbouwwerker "
+                "ondersteunt, maar beslist niet mee.",
+                "Laat elk jaar zien wat er met het geld is gebeurd, ook als iets niet lukte.",
+            ],
+        },
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Praktijkvoorbeelden (verzonnen, in bestaande plaatsen)
+# ---------------------------------------------------------------------------
+
+PRACTICE_EXAMPLE_INDEX = {
+    "title": "Praktijkvoorbeelden",
+    "slug": "praktijkvoorbeelden",
+    "intro": (
+        "Hoe pakten partners in een gemeente of wijk een opgave samen aan, wat leverde het op en wat "
+        "leerden ze ervan? Let op: de voorbeelden in deze demo zijn verzonnen."
+    ),
+}
+
+PRACTICE_EXAMPLES = [
+    {
+        "title": "Het schoolplein als buurtkamer in Bloemhof",
+        "slug": "het-schoolplein-als-buurtkamer-in-bloemhof",
+        "municipality": "rotterdam",
+        "area": "rotterdam-bloemhof",
+        "start_year": 2022,
+        "end_year": None,
+        "status": "lopend",
+        "themes": ["onderwijs-en-opvoeding", "samenleven-en-integratie"],
+        "partners": ["kindcentrum-het-kompasveld", "buurtwerk-verbindt", "ggd-middenstad"],
+        "contact": "buurtwerk-verbindt",
+        "days_ago": 12,
+        "intro": (
+            "Na schooltijd stond het plein van het kindcentrum leeg, terwijl buurtkinderen nergens "
+            "konden spelen. Nu is het plein tot de avond open, met activiteiten voor kinderen en ouders."
+        ),
+        "approach": paragraphs(
+            "Het kindcentrum, het buurtwerk en de GGD spraken af het schoolplein na schooltijd open te "
+            "stellen. Twee buurtsportcoaches en een groep ouders houden toezicht en organiseren drie "
+            "middagen per week spelletjes, voetbal en een moestuinclub.",
+            "Ouders die hun kinderen komen halen, blijven vaak even hangen. Daarom staat er op "
+            "woensdag een koffietafel, waar de jeugdverpleegkundige en een medewerker van het buurtwerk "
+            "aanschuiven voor vragen over opvoeding, geld of gezondheid.",
+        ),
+        "results": bullets(
+            "Het plein wordt op open middagen door gemiddeld zestig kinderen gebruikt.",
+            "Ouders leggen makkelijker contact met school en hulpverlening.",
+            "Er is minder overlast rond het plein in de avonduren.",
+            intro="Na twee jaar zien de partners:",
+        ),
+        "lessons": bullets(
+            "Maak vooraf afspraken over sleutels, verzekering en schoonmaak; daar lopen zulke plannen vaak op vast.",
+            "Betaal vaste begeleiders; vrijwilligers alleen houden het niet elke week vol.",
+            "Laat kinderen zelf meedenken over de inrichting van het plein.",
+        ),
+    },
+    {
+        "title": "Vroeg eropaf bij huurachterstand in Moerwijk-Oost",
+        "slug": "vroeg-eropaf-bij-huurachterstand-in-moerwijk-oost",
+        "municipality": "den-haag",
+        "area": "den-haag-moerwijk-oost",
+        "start_year": 2020,
+        "end_year": 2023,
+        "status": "afgerond",
+        "themes": ["werk-en-participatie", "wonen"],
+        "partners": ["woonstichting-samen-thuis", "buurtwerk-verbindt"],
+        "contact": "woonstichting-samen-thuis",
+        "days_ago": 45,
+        "intro": (
+            "Een corporatie en een welzijnsorganisatie gingen samen op huisbezoek zodra een huurder een "
+            "maand achterliep. Zo kwamen schulden veel eerder in beeld."
+        ),
+        "approach": paragraphs(
+            "Bij één maand huurachterstand stuurde de corporatie geen aanmaning meer, maar belde een "
+            "wijkconsulent aan, samen met een medewerker van het buurtwerk. Het gesprek ging niet "
+            "alleen over de huur, maar over de hele situatie van het huishouden.",
+            "Wie hulp wilde, kreeg binnen een week een vaste contactpersoon. Die hielp met een "
+            "betalingsregeling, toeslagen en, waar nodig, een doorverwijzing naar schuldhulp.",
+        ),
+        "results": bullets(
+            "Het aantal ontruimingen wegens huurachterstand daalde in drie jaar tot bijna nul.",
+            "Huurders met schulden kwamen gemiddeld een half jaar eerder bij de hulpverlening.",
+            "De werkwijze is na afloop overgenomen in het gewone werk van beide organisaties.",
+            intro="Bij de afronding in 2023 trokken de partners deze conclusies:",
+        ),
+        "lessons": bullets(
+            "Samen aanbellen werkt beter dan een brief: mensen voelen zich minder aangesproken als wanbetaler.",
+            "Spreek vooraf af welke gegevens je met elkaar mag delen, en vraag de huurder om toestemming.",
+        ),
+    },
+    {
+        "title": "Samen tegen overlast in de portiekflats van Overvecht",
+        "slug": "samen-tegen-overlast-in-de-portiekflats-van-overvecht",
+        "municipality": "utrecht",
+        "area": "utrecht-overvecht",
+        "start_year": 2023,
+        "end_year": None,
+        "status": "lopend",
+        "themes": ["veiligheid-en-criminaliteit", "wonen", "leefomgeving-en-openbare-ruimte"],
+        "partners": [
+            "politie-basisteam-stadsrand",
+            "woonstichting-samen-thuis",
+            "buurtwerk-verbindt",
+        ],
+        "contact": "woonstichting-samen-thuis",
+        "days_ago": 5,
+        "intro": (
+            "In een paar portiekflats stapelden klachten over overlast, vervuiling en onveilige "
+            "trappenhuizen zich op. Corporatie, wijkagent en buurtwerk kozen voor één gezamenlijke "
+            "aanpak per portiek."
+        ),
+        "approach": paragraphs(
+            "Per portiek maakten de partners een kort plan: wat is er aan de hand, wie woont er, en wat "
+            "is er nodig? De corporatie verbeterde verlichting en sloten, de wijkagent en een "
+            "jongerenwerker spraken jongeren aan die in de portieken rondhingen, en het buurtwerk "
+            "organiseerde portiekgesprekken met de bewoners zelf.",
+            "Elke zes weken bespreken de partners de stand van zaken, met een bewoner per flat "
+            "aan tafel.",
+        ),
+        "results": paragraphs(
+            "Na een jaar zijn de meldingen van overlast in de betrokken flats met ongeveer een derde "
+            "gedaald. Bewoners zeggen vooral dat ze hun buren beter kennen en weten bij wie ze "
+            "terechtkunnen."
+        ),
+        "lessons": bullets(
+            "Kleine fysieke ingrepen, zoals betere lampen, maken snel verschil en wekken vertrouwen.",
+            "Een vast gezicht van de politie in de wijk helpt meer dan extra controles.",
+            "Houd de aanpak per portiek klein en concreet.",
+        ),
+    },
+    {
+        "title": "Beweegmaatjes in Poelenburg",
+        "slug": "beweegmaatjes-in-poelenburg",
+        "municipality": "zaanstad",
+        "area": "zaanstad-poelenburg",
+        "start_year": 2024,
+        "end_year": None,
+        "status": "lopend",
+        "themes": ["gezondheid-zorg-en-hulpverlening", "samenleven-en-integratie"],
+        "partners": ["ggd-middenstad", "buurtwerk-verbindt"],
+        "contact": "ggd-middenstad",
+        "days_ago": 30,
+        "intro": (
+            "Bewoners die weinig bewegen en vaak alleen zijn, krijgen een buurtgenoot als "
+            "beweegmaatje. Samen wandelen ze, doen ze boodschappen of gaan ze naar de buurtgym."
+        ),
+        "approach": paragraphs(
+            "De GGD en het buurtwerk werven maatjes in de wijk zelf, onder meer via de huisartsen, de "
+            "moskee en het buurthuis. Maatjes krijgen een korte training en worden gekoppeld aan een "
+            "buurtgenoot die wel wil bewegen, maar er niet alleen toe komt.",
+            "Een keer per maand is er een gezamenlijke wandeling, met daarna koffie en een korte "
+            "voorlichting over gezond leven.",
+        ),
+        "results": paragraphs(
+            "In het eerste jaar zijn tachtig koppels gevormd. De meeste deelnemers bewegen vaker en "
+            "voelen zich minder eenzaam; een deel is inmiddels zelf maatje geworden."
+        ),
+        "lessons": bullets(
+            "Werf maatjes via mensen die bewoners al vertrouwen.",
+            "Maak het eerste contact laagdrempelig: een wandeling is minder eng dan een sportschool.",
+        ),
+    },
+    {
+        "title": "Huurders kiezen mee bij verduurzaming in Heechterp-Schieringen",
+        "slug": "huurders-kiezen-mee-bij-verduurzaming-in-heechterp-schieringen",
+        "municipality": "leeuwarden",
+        "area": "leeuwarden-heechterp-schieringen",
+        "start_year": 2019,
+        "end_year": 2023,
+        "status": "afgerond",
+        "themes": ["duurzaamheid", "wonen"],
+        "partners": ["woonstichting-samen-thuis", "kenniscentrum-wijkkracht"],
+        "contact": "woonstichting-samen-thuis",
+        "days_ago": 90,
+        "intro": (
+            "Bij de verduurzaming van ruim driehonderd huurwoningen kozen huurders zelf uit een paar "
+            "varianten. De energierekening daalde en de renovatie kreeg brede steun."
+        ),
+        "approach": paragraphs(
+            "Voordat de tekeningen klaar waren, organiseerde de corporatie een bewonersavond per blok "
+            "en een proefwoning waar huurders de nieuwe installaties konden zien. Huurders kozen per "
+            "woning tussen een paar pakketten, met een duidelijke berekening van huur en energiekosten.",
+            "Een bewonersbegeleider was tijdens de werkzaamheden dagelijks in de wijk en regelde een "
+            "logeerwoning voor wie tijdelijk niet thuis kon blijven.",
+        ),
+        "results": bullets(
+            "Meer dan negen op de tien huurders stemden in met de renovatie.",
+            "De gemiddelde energierekening daalde merkbaar, terwijl de huur beperkt steeg.",
+            "Klachten tijdens de bouw werden meestal binnen een dag opgelost.",
+            intro="Bij de afronding bleek:",
+        ),
+        "lessons": bullets(
+            "Een proefwoning zegt meer dan een folder.",
+            "Reken de woonlasten per huishouden door, niet alleen gemiddeld.",
+            "Plan ruim tijd voor bewoners die extra hulp nodig hebben.",
+        ),
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Dossiers
+# ---------------------------------------------------------------------------
+
+DOSSIER_INDEX = {
+    "title": "Dossiers",
+    "slug": "dossiers",
+    "intro": (
+        "Per opgave een selectie van de beste uitleg, artikelen, publicaties en praktijkvoorbeelden, "
+        "gekozen door de redactie."
+    ),
+}
+
+DOSSIERS = [
+    {
+        "title": "Veiligheid en leefbaarheid",
+        "slug": "veiligheid-en-leefbaarheid",
+        "themes": ["veiligheid-en-criminaliteit", "leefomgeving-en-openbare-ruimte"],
+        "intro": (
+            "Een veilige en prettige buurt ontstaat niet alleen door handhaving. Dit dossier bundelt "
+            "wat professionals en bewoners samen kunnen doen."
+        ),
+        "body": [
+            p(
+                "Onveiligheid hangt vaak samen met andere problemen: armoede, weinig perspectief voor "
+                "jongeren, slecht onderhouden woningen. In dit dossier vind je voorbeelden van "
+                "partners die daar samen iets aan doen, en achtergrond om de eigen aanpak op te bouwen."
+            ),
+        ],
+        "sections": [
+            {
+                "heading": "Samen op straat",
+                "text": "Wijkagenten, jongerenwerkers en corporaties die elkaar kennen en samen optrekken.",
+                "pages": [
+                    "/artikelen/wijkagent-en-jongerenwerk-samen-op-straat/",
+                    "/praktijkvoorbeelden/samen-tegen-overlast-in-de-portiekflats-van-overvecht/",
+                    "/evenementen/leerbijeenkomst-wijkagenten-en-jongerenwerkers/",
+                ],
+            },
+            {
+                "heading": "Signalen herkennen en duiden",
+                "text": "Over ondermijning, cijfers en het samen kijken naar wat er in de wijk gebeurt.",
+                "pages": [
+                    "/artikelen/ondermijning-herkennen-wat-kunnen-professionals-doen/",
+                    "/artikelen/data-over-leefbaarheid-meer-dan-een-kaart-met-kleuren/",
+                    "/publicaties/factsheet-datatafels-in-de-wijk/",
+                ],
+            },
+            {
+                "heading": "Achtergrond",
+                "text": "Waarom een integrale aanpak, en wat het landelijk beleid erover zegt.",
+                "pages": [
+                    "/integrale-wijkaanpak/wanneer-is-een-integrale-wijkaanpak-nodig/",
+                    "/publicaties/perspectief-bieden/",
+                ],
+            },
+        ],
+    },
+    {
+        "title": "Wonen en herstructurering",
+        "slug": "wonen-en-herstructurering",
+        "themes": ["wonen", "duurzaamheid"],
+        "intro": (
+            "Van sloop en nieuwbouw tot verduurzaming met huurders aan tafel: hoe verbeter je de "
+            "woningen in een wijk zonder de buurt uit elkaar te trekken?"
+        ),
+        "body": [
+            p(
+                "Herstructurering was decennialang het hart van het wijkenbeleid. Tegenwoordig gaat het "
+                "minder om slopen en meer om verbeteren, verduurzamen en betaalbaar houden. Dit dossier "
+                "brengt lessen uit heden en verleden samen."
+            ),
+        ],
+        "sections": [
+            {
+                "heading": "Vernieuwen met bewoners",
+                "text": "Renovatie en verduurzaming waarbij huurders meebeslissen.",
+                "pages": [
+                    "/praktijkvoorbeelden/huurders-kiezen-mee-bij-verduurzaming-in-heechterp-schieringen/",
+                    "/artikelen/verduurzaming-van-sociale-huurwoningen-huurders-aan-tafel/",
+                    "/artikelen/renoveren-zonder-de-buurt-uit-elkaar-te-trekken/",
+                ],
+            },
+            {
+                "heading": "Lessen uit de geschiedenis",
+                "text": "Wat eerdere generaties stedelijke vernieuwers probeerden, en wat het opleverde.",
+                "pages": [
+                    "/integrale-wijkaanpak/beleidsgeschiedenis/",
+                    "/publicaties/75-jaar-stedelijke-vernieuwing-en-wijkaanpak/",
+                    "/artikelen/tien-jaar-wijkaanpak-in-bergdijk-wat-hebben-we-geleerd/",
+                ],
+            },
+            {
+                "heading": "Woonlasten en geldzorgen",
+                "text": "Want een goede woning helpt alleen als je de huur kunt blijven betalen.",
+                "pages": [
+                    "/praktijkvoorbeelden/vroeg-eropaf-bij-huurachterstand-in-moerwijk-oost/",
+                    "/artikelen/schuldhulp-dichtbij-spreekuur-in-het-buurthuis/",
+                ],
+            },
+        ],
+    },
+    {
+        "title": "Kansrijk opgroeien",
+        "slug": "kansrijk-opgroeien",
+        "themes": ["onderwijs-en-opvoeding", "gezondheid-zorg-en-hulpverlening"],
+        "intro": (
+            "Kinderen in kwetsbare wijken verdienen dezelfde kansen als elders. School, zorg en buurt "
+            "kunnen daar samen veel aan doen."
+        ),
+        "body": [
+            p(
+                "Dit dossier laat zien hoe scholen, jeugdgezondheidszorg, welzijn en ouders samen een "
+                "omgeving maken waarin kinderen gezond en kansrijk opgroeien."
+            ),
+        ],
+        "sections": [
+            {
+                "heading": "School en buurt",
+                "text": "De school als ontmoetingsplek en spil in de wijk.",
+                "pages": [
+                    "/artikelen/de-brede-school-als-spil-in-hoge-akkers/",
+                    "/praktijkvoorbeelden/het-schoolplein-als-buurtkamer-in-bloemhof/",
+                ],
+            },
+            {
+                "heading": "Gezond in de wijk",
+                "text": "Bewegen, ontmoeten en een gezonde leefomgeving.",
+                "pages": [
+                    "/artikelen/gezond-opgroeien-in-dijkzicht/",
+                    "/praktijkvoorbeelden/beweegmaatjes-in-poelenburg/",
+                    "/evenementen/werkconferentie-gezond-opgroeien-in-de-wijk/",
+                ],
+            },
+        ],
+    },
+]
+
+
+# ---------------------------------------------------------------------------
+# Uitgelicht: op de startpagina en op een paar themapagina's
+# ---------------------------------------------------------------------------
+
+HOME_FEATURED = [
+    "/dossiers/veiligheid-en-leefbaarheid/",
+    "/publicaties/slagkracht-in-de-wijk/",
+    "/praktijkvoorbeelden/samen-tegen-overlast-in-de-portiekflats-van-overvecht/",
+    "/artikelen/interview-een-wijkaanpak-vraagt-een-lange-adem/",
+]
+
+THEME_FEATURED = {
+    "wonen": [
+        "/dossiers/wonen-en-herstructurering/",
+        "/praktijkvoorbeelden/huurders-kiezen-mee-bij-verduurzaming-in-heechterp-schieringen/",
+        "/publicaties/75-jaar-stedelijke-vernieuwing-en-wijkaanpak/",
+    ],
+    "veiligheid-en-criminaliteit": [
+        "/dossiers/veiligheid-en-leefbaarheid/",
+        "/praktijkvoorbeelden/samen-tegen-overlast-in-de-portiekflats-van-overvecht/",
+        "/artikelen/ondermijning-herkennen-wat-kunnen-professionals-doen/",
     ],
 }

@@ -99,7 +99,7 @@ def test_scaling_up_builds_a_valid_tree_in_bulk(client, demo):
         articles=300,
         events=40,
         themes=12,
-        organisations=10,
+        organisations=20,
         authors=15,
         verbosity=0,
     )
@@ -107,7 +107,7 @@ def test_scaling_up_builds_a_valid_tree_in_bulk(client, demo):
     assert EventPage.objects.count() == 40
     assert (Theme.objects.count(), Organisation.objects.count(), Author.objects.count()) == (
         12,
-        10,
+        20,
         15,
     )
     assert Page.find_problems() == ([], [], [], [], [])
