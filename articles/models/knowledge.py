@@ -490,6 +490,14 @@ class DossierPage(IntroBodyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = selectors.dossier_sections(self)
+        sections = selectors.dossier_sections(self)
+        # The cards of all sections are read at once (one read of the card cache, one query for
+        # the terms of the cards it misses); each section shows its slice of them.
+        start = 0
+        for section in sections:
+            section["card_slice"] = f"{start}:{start + len(section['pages'])}"
+            start += len(section["pages"])
+        context["sections"] = sections
+        context["section_pages"] = [page for section in sections for page in section["pages"]]
         context["new_items"] = selectors.dossier_new_items(self)
         return context
