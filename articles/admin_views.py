@@ -8,12 +8,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables.pages import (
+    PageStatusColumn,
+    PageTitleColumn,
+    PageTypeColumn,
+    ParentPageColumn,
+)
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.models import Page
 from wagtail.users.views import users as users_views
 from wagtail.users.views.users import UserFilterSet
 
-from articles import documents
+from articles import dashboard, documents
 
 # Documents ----------------------------------------------------------------------------------
 
@@ -132,3 +142,52 @@ class UserViewSet(users_views.UserViewSet):
 
     index_view_class = UserIndexView
     filterset_class = EditorFilterSet
+
+
+# What readers save --------------------------------------------------------------------------
+
+SAVES = "reader_saves"
+
+
+class SavedPagesIndexView(PageIndexView):
+    """Every content page with the number of members who saved it, most saved first; a page's
+    count is an annotation of the listing's own query."""
+
+    default_ordering = f"-{SAVES}"
+    page_title = "Bewaard door lezers"
+
+    def get_base_queryset(self):
+        from articles.models import CONTENT_MODELS
+
+        pages = super().get_base_queryset().type(*CONTENT_MODELS)
+        return pages.annotate(**{SAVES: dashboard.page_saves_count()})
+
+    def get_ordering(self):
+        ordering = super().get_ordering()
+        if self.is_searching and ordering and ordering.lstrip("-") == SAVES:
+            return None  # search results cannot be ordered by an annotation: by relevance
+        return ordering
+
+    def get_add_url(self):
+        return None
+
+
+class SavedPagesViewSet(PageListingViewSet):
+    """The report "Bewaard door lezers" (menu Rapporten)."""
+
+    model = Page
+    index_view_class = SavedPagesIndexView
+    icon = "doc-full"
+    menu_label = "Bewaard door lezers"
+    menu_name = "bewaard-door-lezers"
+    menu_hook = "register_reports_menu_item"
+    columns = [
+        PageTitleColumn("title", label="Titel", sort_key="title", classname="title"),
+        ParentPageColumn("parent", label="Bovenliggende pagina"),
+        PageTypeColumn("type", label="Type", accessor="page_type_display_name", width="14%"),
+        PageStatusColumn("status", label="Status", sort_key="live", width="12%"),
+        Column(SAVES, label="Bewaard", sort_key=SAVES, width="10%"),
+    ]
+
+
+saved_pages_viewset = SavedPagesViewSet("bewaard_door_lezers", url_prefix="bewaard-door-lezers")

@@ -252,3 +252,289 @@ def test_a_bad_filter_value_falls_back_to_the_editors(client, editor, accounts):
 def test_editors_can_still_edit_a_member(client, editor, member):
     client.force_login(editor)
     assert client.get(f"/admin/users/edit/{member.pk}/").status_code == 200
+
+
+# What readers save and follow ---------------------------------------------------------------
+
+
+def save(page, *members, at=None):
+    from django.utils import timezone
+
+    from readinglists.models import ReadingListItem
+
+    for member in members:
+        ReadingListItem.objects.create(
+            user=member, page=page, title=page.title, created_at=at or timezone.now()
+        )
+
+
+def follow(term, *members):
+    from follows.models import Follow
+
+    for member in members:
+        Follow.objects.create(user=member, **{term.kind(): term})
+
+
+@pytest.fixture
+def members(django_user_model):
+    from tests.conftest import make_member
+
+    return [make_member(django_user_model, email=f"lid{n}@example.org") for n in range(4)]
+
+
+@pytest.fixture
+def reading(article_index, event_index, wonen, organisation, author, members):
+    """Articles, an event, a publication and a practice example, saved and followed."""
+    from tests.factories import (
+        ArticlePageFactory,
+        EventPageFactory,
+        PracticeExamplePageFactory,
+        PublicationPageFactory,
+        ThemeFactory,
+        ago,
+    )
+
+    home = article_index.get_parent()
+    popular = ArticlePageFactory(
+        parent=article_index,
+        title="Veel bewaard",
+        terms__themes=[wonen],
+        terms__organisations=[organisation],
+        terms__authors=[author],
+    )
+    save(popular, *members[:3])
+    once = EventPageFactory(parent=event_index, title="Een keer bewaard", terms__themes=[wonen])
+    save(once, members[0])
+    old = ArticlePageFactory(parent=article_index, title="Lang geleden bewaard")
+    save(old, *members, at=ago(days=40))
+    from articles.models import PracticeExampleIndexPage, PublicationIndexPage
+
+    publications = home.add_child(instance=PublicationIndexPage(title="Publicaties", slug="p"))
+    examples = home.add_child(instance=PracticeExampleIndexPage(title="Voorbeelden", slug="v"))
+    publication = PublicationPageFactory(parent=publications, terms__themes=[wonen])
+    save(publication, members[3])
+    example = PracticeExamplePageFactory(parent=examples, terms__organisations=[organisation])
+    save(example, members[1], members[2])
+    ThemeFactory(name="Niemand")
+    follow(wonen, *members[:2])
+    follow(author, members[0])
+    return {"popular": popular, "once": once, "old": old, "publication": publication}
+
+
+def test_the_dashboard_shows_what_readers_saved_and_follow(client, editor, reading, members):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    panel = html[html.index('id="bewaard-en-gevolgd-section"') :]
+    text = visible_text(panel)
+    assert "Bewaard en gevolgd" in html
+    assert "Meest bewaard in de laatste 30 dagen Pagina Keer bewaard Veel bewaard 3" in text
+    assert text.index("Veel bewaard") < text.index("Een keer bewaard")
+    assert "Lang geleden bewaard" not in text  # saved 40 days ago
+    assert f'href="/admin/pages/{reading["popular"].pk}/edit/"' in panel
+    assert "Meest gevolgd Onderwerp Soort Volgers Wonen Thema 2" in text
+    assert "Auteur 1" in text
+    for member in members:
+        assert member.email not in html
+
+
+def test_the_dashboard_says_when_nothing_is_saved_or_followed(client, editor):
+    client.force_login(editor)
+    text = visible_text(client.get("/admin/").content.decode())
+    assert "Er is in de laatste 30 dagen niets bewaard." in text
+    assert "Nog niemand volgt een onderwerp." in text
+
+
+def listing_rows(response) -> dict:
+    return {str(row): row for row in response.context["object_list"]}
+
+
+def test_the_term_listings_count_followers_and_saves(
+    client, editor, reading, wonen, organisation, author, members
+):
+    client.force_login(editor)
+    themes = listing_rows(client.get("/admin/snippets/articles/theme/"))
+    # Wonen: the popular article (3), the event (1) and the publication (1).
+    assert (themes["Wonen"].followers, themes["Wonen"].saves) == (2, 5)
+    assert (themes["Niemand"].followers, themes["Niemand"].saves) == (0, 0)
+    organisations = listing_rows(client.get("/admin/snippets/articles/organisation/"))
+    # The popular article (3) and the practice example it is a partner of (2).
+    assert (organisations[organisation.name].followers, organisations[organisation.name].saves) == (
+        0,
+        5,
+    )
+    authors = listing_rows(client.get("/admin/snippets/articles/author/"))
+    assert (authors[author.name].followers, authors[author.name].saves) == (1, 3)
+    html = client.get("/admin/snippets/articles/theme/").content.decode()
+    assert "Volgers" in html and "Bewaard" in html
+    for member in members:
+        assert member.email not in html
+
+
+def test_term_listings_sort_and_search_with_the_counts(client, editor, reading):
+    client.force_login(editor)
+    response = client.get("/admin/snippets/articles/theme/", {"ordering": "-saves"})
+    assert next(iter(listing_rows(response))) == "Wonen"
+    response = client.get("/admin/snippets/articles/theme/", {"ordering": "followers"})
+    assert next(iter(listing_rows(response))) != "Wonen"
+    response = client.get("/admin/snippets/articles/theme/results/", {"q": "Wonen"})
+    assert response.status_code == 200
+    assert [row.saves for row in response.context["object_list"]] == [5]
+
+
+def test_the_explorer_shows_per_page_how_often_it_was_saved(client, editor, reading, article_index):
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{article_index.pk}/")
+    pages = listing_rows(response)
+    assert (pages["Veel bewaard"].reader_saves, pages["Lang geleden bewaard"].reader_saves) == (
+        3,
+        4,
+    )
+    text = visible_text(response.content.decode())
+    assert "Bewaard: 3" in text and "Bewaard: 4" in text
+    assert "3 keer bewaard door lezers; naar het overzicht" in text
+    response = client.get(f"/admin/pages/{article_index.pk}/", {"q": "bewaard"})
+    assert response.status_code == 200
+
+
+def test_the_saved_pages_report_lists_content_most_saved_first(client, editor, reading):
+    client.force_login(editor)
+    response = client.get("/admin/bewaard-door-lezers/")
+    assert response.status_code == 200
+    rows = [(str(page), page.reader_saves) for page in response.context["object_list"]]
+    assert rows[:2] == [("Lang geleden bewaard", 4), ("Veel bewaard", 3)]
+    assert ("Een keer bewaard", 1) in rows
+    assert "Artikelen" not in dict(rows)  # index pages are not saved
+    for params in (
+        {"ordering": "reader_saves"},
+        {"q": "bewaard"},
+        {"q": "x", "ordering": "-reader_saves"},
+    ):
+        assert client.get("/admin/bewaard-door-lezers/", params).status_code == 200
+
+
+def test_members_and_visitors_do_not_get_the_counts(client, member):
+    assert client.get("/admin/bewaard-door-lezers/").status_code == 302
+    client.force_login(member)
+    assert client.get("/admin/bewaard-door-lezers/").status_code in (302, 403)
+    assert client.get("/admin/snippets/articles/theme/").status_code in (302, 403)
+
+
+def reader_content(article_index, n, django_user_model):
+    """`n` articles, each with its own theme, organisation and author, saved and followed; and
+    `n` places, each in the one before."""
+    from tests.conftest import make_member
+    from tests.factories import (
+        ArticlePageFactory,
+        AuthorFactory,
+        OrganisationFactory,
+        PlaceFactory,
+        ThemeFactory,
+    )
+
+    member = make_member(django_user_model, email=f"lezer{n}@example.org")
+    place = None
+    for _ in range(n):
+        theme, organisation, author = ThemeFactory(), OrganisationFactory(), AuthorFactory()
+        page = ArticlePageFactory(
+            parent=article_index,
+            terms__themes=[theme],
+            terms__organisations=[organisation],
+            terms__authors=[author],
+        )
+        save(page, member)
+        for term in (theme, organisation, author):
+            follow(term, member)
+        place = PlaceFactory(level="gemeente" if place is None else "wijk", parent=place)
+
+
+#: Queries per admin page, whatever the number of pages, terms and places on it.
+QUERIES = {
+    "/admin/": 19,
+    "explorer": 25,
+    "/admin/bewaard-door-lezers/": 18,
+    "/admin/snippets/articles/theme/": 8,
+    "/admin/snippets/articles/organisation/": 8,
+    "/admin/snippets/articles/author/": 9,
+    "/admin/snippets/articles/place/": 8,
+    "/admin/snippets/choose/articles/theme/": 5,
+    "/admin/snippets/choose/articles/author/": 5,
+    "/admin/snippets/choose/articles/place/": 5,
+}
+
+
+@pytest.mark.parametrize("n", [2, 5])
+@pytest.mark.parametrize("url", list(QUERIES))
+def test_a_fixed_number_of_queries(
+    client, editor, article_index, django_user_model, django_assert_num_queries, url, n
+):
+    reader_content(article_index, n, django_user_model)
+    client.force_login(editor)
+    path = f"/admin/pages/{article_index.pk}/" if url == "explorer" else url
+    client.get(path)  # content types and the like, read once per process
+    with django_assert_num_queries(QUERIES[url]):
+        response = client.get(path)
+    assert response.status_code == 200
+
+
+def test_the_dashboard_panel_reads_two_queries(
+    rf, editor, article_index, django_user_model, django_assert_num_queries
+):
+    from articles.dashboard import ReaderInterestPanel
+
+    reader_content(article_index, 5, django_user_model)
+    request = rf.get("/admin/")
+    request.user = editor
+    with django_assert_num_queries(2):
+        context = ReaderInterestPanel().get_context_data({"request": request})
+    assert len(context["saved_pages"]) == 5
+    assert len(context["followed_terms"]) == 10  # the top 10 of 15 terms
+
+
+# Choosers -----------------------------------------------------------------------------------
+
+
+def chooser_results(client, model_name, query=""):
+    response = client.get(f"/admin/snippets/choose/articles/{model_name}/results/", {"q": query})
+    assert response.status_code == 200
+    return response
+
+
+def test_term_choosers_search_on_the_start_of_a_name(client, editor, wonen, organisation):
+    from tests.factories import ThemeFactory
+
+    ThemeFactory(name="Werk en inkomen")
+    client.force_login(editor)
+    assert [str(t) for t in chooser_results(client, "theme", "won").context["results"]] == ["Wonen"]
+    assert len(chooser_results(client, "theme").context["results"]) == 2
+    results = chooser_results(client, "organisation", organisation.name[:6]).context["results"]
+    assert organisation in list(results)
+
+
+def test_the_author_chooser_tells_authors_apart_by_role_and_organisation(
+    client, editor, organisation
+):
+    from tests.factories import AuthorFactory
+
+    AuthorFactory(name="Sam de Vries", role="Wijkregisseur", organisation=organisation)
+    AuthorFactory(name="Sam de Vries", role="Onderzoeker")
+    client.force_login(editor)
+    text = visible_text(chooser_results(client, "author", "sam").content.decode())
+    assert "Rol" in text and "Organisatie" in text
+    assert "Wijkregisseur" in text and "Onderzoeker" in text
+    assert organisation.name in text
+
+
+def test_places_are_snippets_listed_and_chosen_with_level_and_parent(client, editor):
+    from tests.factories import PlaceFactory
+
+    havenstad = PlaceFactory(name="Havenstad", level="gemeente")
+    oost = PlaceFactory(name="Oost", level="wijk", parent=havenstad)
+    PlaceFactory(name="Rivierbuurt", level="buurt", parent=oost)
+    client.force_login(editor)
+    listing = visible_text(client.get("/admin/snippets/articles/place/").content.decode())
+    assert "Niveau" in listing and "Ligt in" in listing
+    assert "Rivierbuurt (Oost)" in listing and "Oost (Havenstad)" in listing
+    response = chooser_results(client, "place", "rivier")
+    assert [str(place) for place in response.context["results"]] == ["Rivierbuurt (Oost)"]
+    text = visible_text(response.content.decode())
+    assert "Niveau" in text and "Buurt" in text and "Oost (Havenstad)" in text
