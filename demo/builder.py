@@ -112,15 +112,16 @@ def demo_content_load(
     _update_article_kinds()
     for event in demo_data.EVENTS:
         _ensure_event(event_index, event, today)
+    links = _PageLinks()
     for publication in demo_data.PUBLICATIONS:
-        _ensure_publication(publication_index, publication, today)
+        _ensure_publication(publication_index, publication, today, links)
     for example in demo_data.PRACTICE_EXAMPLES:
         _ensure_practice_example(example_index, example, today)
-    # Explainers and dossiers link to the pages above, so they come after them.
     for explainer in demo_data.EXPLAINERS:
-        _ensure_explainer(explainer_index, explainer)
+        _ensure_explainer(explainer_index, explainer, links)
     for dossier in demo_data.DOSSIERS:
-        _ensure_dossier(dossier_index, dossier)
+        _ensure_dossier(dossier_index, dossier, links)
+    links.fill()
     _ensure_featured(home)
 
     _top_up_terms(Theme, themes, "Thema")
@@ -291,7 +292,9 @@ def _ensure_event(index: EventIndexPage, data: dict, today: datetime.date) -> No
     index.add_child(instance=page)
 
 
-def _ensure_publication(index: PublicationIndexPage, data: dict, today: datetime.date) -> None:
+def _ensure_publication(
+    index: PublicationIndexPage, data: dict, today: datetime.date, links: "_PageLinks"
+) -> None:
     if PublicationPage.objects.child_of(index).filter(slug=data["slug"]).exists():
         return
     publisher = Organisation.objects.filter(slug=data["publisher"]).first()
@@ -303,7 +306,6 @@ def _ensure_publication(index: PublicationIndexPage, data: dict, today: datetime
         title=data["title"],
         slug=data["slug"],
         intro=data["intro"],
-        body=_with_page_ids(data["body"]),
         kind=data["kind"],
         year=data["year"],
         publisher=publisher,
@@ -320,6 +322,7 @@ def _ensure_publication(index: PublicationIndexPage, data: dict, today: datetime
         PublicationPageDocument(document=document, label=data["document"]["label"], sort_order=0)
     ]
     index.add_child(instance=page)
+    links.add(page, "body", data["body"])
 
 
 def _ensure_document(data: dict, *, slug: str, publisher: str):
@@ -379,32 +382,94 @@ def _ensure_practice_example(
     index.add_child(instance=page)
 
 
-def _ensure_explainer(index: ExplainerIndexPage, data: dict) -> None:
+def _ensure_explainer(index: ExplainerIndexPage, data: dict, links: "_PageLinks") -> None:
     """Add the explainer, or give an existing one the current body while its body is still one an
     earlier builder wrote: an editor's changes (published or in a draft) are never replaced."""
     page = ExplainerPage.objects.child_of(index).filter(slug=data["slug"]).first()
     if page is None:
-        _ensure_child(index, ExplainerPage, {**data, "body": _with_page_ids(data["body"])})
+        page = _ensure_child(index, ExplainerPage, {**data, "body": []})
+        links.add(page, "body", data["body"])
         return
     earlier = demo_data.EARLIER_EXPLAINER_BODIES.get(data["slug"], ())
-    if page.has_unpublished_changes or body_fingerprint(page.body.raw_data) not in earlier:
-        return
-    page.body = _with_page_ids(data["body"])
-    page.save_revision(log_action=True).publish()
+    if not page.has_unpublished_changes and stored_fingerprint(page.body.raw_data) in earlier:
+        links.add(page, "body", data["body"], publish=True)
 
 
-def body_fingerprint(raw_data) -> str:
-    """The SHA-256 of a stream's block types and values (block ids left out): what
-    `demo_data.EARLIER_EXPLAINER_BODIES` records."""
-    blocks = [{"type": block["type"], "value": block["value"]} for block in raw_data]
-    text = json.dumps(blocks, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def body_fingerprint(blocks: list) -> str:
+    """The SHA-256 of stream data as `demo/data.py` writes it: the blocks' types and values, pages
+    named by their address (block ids left out). What `EARLIER_EXPLAINER_BODIES` records."""
+    blocks = [{"type": block["type"], "value": block["value"]} for block in blocks]
+    text = json.dumps(
+        blocks,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=lambda ref: {"page": ref.path},
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _ensure_dossier(index: DossierIndexPage, data: dict) -> None:
+def stored_fingerprint(raw_data) -> str:
+    """`body_fingerprint` of a stored stream: the same for the same data in any database, as
+    page ids are read back as addresses."""
+    return body_fingerprint(_with_page_addresses(list(raw_data)))
+
+
+_RICH_TEXT_PAGE_ID = re.compile(r'(<a linktype="page" id=")(\d+)(")')
+
+
+def _with_page_addresses(value):
+    """Stored stream data with the pages it chooses or links to as `PageRef`s and addresses,
+    as in `demo/data.py`: the inverse of `_with_page_ids`."""
+    ids = set()
+
+    def collect(item, key=None):
+        if key == "page" and isinstance(item, int):
+            ids.add(item)
+        elif isinstance(item, str):
+            ids.update(int(match[2]) for match in _RICH_TEXT_PAGE_ID.finditer(item))
+        elif isinstance(item, dict):
+            for inner_key, inner in item.items():
+                collect(inner, inner_key)
+        elif isinstance(item, list):
+            for inner in item:
+                collect(inner)
+
+    collect(value)
+    root = _site_root_path()
+    paths = {
+        pk: url_path.removeprefix(root)
+        for pk, url_path in Page.objects.filter(pk__in=ids).values_list("pk", "url_path")
+    }
+
+    def convert(item, key=None):
+        if key == "page" and isinstance(item, int):
+            return PageRef(paths.get(item, f"/?{item}/"))
+        if isinstance(item, str):
+            return _RICH_TEXT_PAGE_ID.sub(
+                lambda m: m[1] + paths.get(int(m[2]), f"/?{m[2]}/") + m[3], item
+            )
+        if isinstance(item, dict):
+            if set(item) <= {"type", "value", "id"} and item.get("type") == "item":
+                return convert(item["value"])  # a list item in Wagtail's stored form
+            return {inner_key: convert(inner, inner_key) for inner_key, inner in item.items()}
+        if isinstance(item, list):
+            return [convert(inner) for inner in item]
+        return item
+
+    return convert(value)
+
+
+def _ensure_dossier(index: DossierIndexPage, data: dict, links: "_PageLinks") -> None:
     if DossierPage.objects.child_of(index).filter(slug=data["slug"]).exists():
         return
-    sections = _with_page_ids(
+    page = DossierPage(title=data["title"], slug=data["slug"], intro=data["intro"])
+    page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
+    index.add_child(instance=page)
+    links.add(page, "body", data["body"])
+    links.add(
+        page,
+        "sections",
         [
             {
                 "type": "section",
@@ -415,17 +480,8 @@ def _ensure_dossier(index: DossierIndexPage, data: dict) -> None:
                 },
             }
             for section in data["sections"]
-        ]
+        ],
     )
-    page = DossierPage(
-        title=data["title"],
-        slug=data["slug"],
-        intro=data["intro"],
-        body=_with_page_ids(data["body"]),
-        sections=sections,
-    )
-    page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
-    index.add_child(instance=page)
 
 
 def _ensure_featured(home: HomePage) -> None:
@@ -454,9 +510,14 @@ def _ensure_featured(home: HomePage) -> None:
 _RICH_TEXT_PAGE_LINK = re.compile(r'<a linktype="page" id="(/[^"]*)">(.*?)</a>', re.DOTALL)
 
 
+def _site_root_path() -> str:
+    """The home page's `url_path` ("/home"): what the demo's addresses are below."""
+    return Site.objects.get(is_default_site=True).root_page.url_path.rstrip("/")
+
+
 def _page_ids(paths: Iterable[str]) -> dict[str, int]:
     """The ids of the pages at these addresses ("/publicaties/…/"), in one query."""
-    root = Site.objects.get(is_default_site=True).root_page.url_path.rstrip("/")
+    root = _site_root_path()
     rows = Page.objects.filter(url_path__in=[root + path for path in paths]).values_list(
         "url_path", "pk"
     )
@@ -475,11 +536,34 @@ def _page_refs(value) -> set[str]:
     return set()
 
 
-def _with_page_ids(value):
+class _PageLinks:
+    """Stream data of demo pages that link to other demo pages by address. Pages link to each
+    other both ways (an explainer to a publication and back), so the data is stored once every
+    demo page exists: `fill` reads all the ids in one query."""
+
+    def __init__(self):
+        self.pending: list[tuple[Page, str, list, bool]] = []
+
+    def add(self, page: Page, field: str, data: list, *, publish: bool = False) -> None:
+        """Store `data` in the page's `field`: saved in place on a page made in this run, or
+        published as a new revision (`publish`) on a page that was already live."""
+        self.pending.append((page, field, data, publish))
+
+    def fill(self) -> None:
+        ids = _page_ids(_page_refs([data for _, _, data, _ in self.pending]))
+        for page, field, data, publish in self.pending:
+            setattr(page, field, _with_page_ids(data, ids))
+            if publish:
+                page.save_revision(log_action=True).publish()
+            else:
+                page.save(update_fields=[field], clean=False)
+        self.pending.clear()
+
+
+def _with_page_ids(value, ids: dict[str, int]):
     """`value` (stream data) with the ids of the pages it refers to by address. A reference to a
-    page that is gone is left out: a link becomes its text, a chosen page disappears from its
+    page that is not there is left out: a link becomes its text, a chosen page disappears from its
     list (and a single choice becomes empty)."""
-    ids = _page_ids(_page_refs(value))
 
     def resolve(item):
         if isinstance(item, PageRef):

@@ -802,7 +802,7 @@ EXPLAINERS = [
                             "en moderne winkelcentra: de stad moest vooral economisch goed draaien.",
                         ),
                         period(
-                            "eind jaren zestig – jaren tachtig",
+                            "Eind jaren zestig – jaren tachtig",
                             "Stadsvernieuwing",
                             "Toen de ergste woningnood voorbij was, begon een programma van vele jaren "
                             "voor verkrotte binnensteden waar bewoners wegtrokken. Renovatie en "
@@ -810,7 +810,7 @@ EXPLAINERS = [
                             "in de buurt en op de mensen die er al woonden.",
                         ),
                         period(
-                            "midden jaren negentig",
+                            "Midden jaren negentig",
                             "Grotestedenbeleid en herstructurering",
                             "De aandacht verschoof naar de wijken die kort na de oorlog aan de randen "
                             "van de steden waren gebouwd. Binnen het grotestedenbeleid (GSB) draaide "
@@ -818,20 +818,20 @@ EXPLAINERS = [
                             "een mix van woningtypen.",
                         ),
                         period(
-                            "vanaf 2007",
+                            "Vanaf 2007",
                             "Van krachtwijk naar prachtwijk",
                             "Als onderdeel van het GSB wilde het Rijk veertig wijken in tien jaar "
                             "omvormen tot ‘prachtwijken’, met een brede en langdurige inzet op wonen, "
                             "werken, leren en opgroeien, veiligheid en integratie.",
                         ),
                         period(
-                            "vanaf 2012",
+                            "Vanaf 2012",
                             "Afbouw",
                             "Het GSB werd eerder dan gepland afgebouwd. De zorg voor kwetsbare wijken "
                             "kwam daarmee vooral bij gemeenten en hun lokale partners te liggen.",
                         ),
                         period(
-                            "sinds 2022",
+                            "Sinds 2022",
                             "Nationaal Programma Leefbaarheid en Veiligheid",
                             "Het Rijk startte het NPLV voor twintig stedelijke focusgebieden. Rijk, "
                             "gemeenten, maatschappelijke partners en bewoners pakken daar samen "
@@ -2194,6 +2194,9 @@ PUBLICATIONS = [
                 "zoals de gemengde wijk en het begrip leefbaarheid.",
                 "Het overzicht is bedoeld voor mensen die nieuw zijn in het werkveld, maar ook voor "
                 "ervaren wijkaanpakkers die willen voortbouwen op wat eerder is geprobeerd.",
+                "Een korte versie van deze geschiedenis vind je in onze uitleg over de "
+                + link("/integrale-wijkaanpak/beleidsgeschiedenis/", "beleidsgeschiedenis")
+                + ".",
             ),
             cta(
                 "De bijgewerkte editie lezen",
@@ -2245,7 +2248,9 @@ PUBLICATIONS = [
                 "anders? De kern is dat de aanpak moet draaien om de kansen van bewoners op onderwijs, "
                 "werk, een goede woning en gezondheid, niet alleen om de plek zelf.",
                 "Het stuk was een belangrijke bouwsteen voor het Nationaal Programma Leefbaarheid en "
-                "Veiligheid en voor het praktijkboek ‘Slagkracht in de wijk’.",
+                "Veiligheid en voor het praktijkboek "
+                + link("/publicaties/slagkracht-in-de-wijk/", "‘Slagkracht in de wijk’")
+                + ".",
             ),
             cta(
                 "De notitie lezen",
@@ -2293,6 +2298,12 @@ PUBLICATIONS = [
                 "De voorbeelden komen uit de focusgebieden van het Nationaal Programma Leefbaarheid en "
                 "Veiligheid en uit andere wijken. Het boek is een uitgave van WijkWijzer, gemaakt samen "
                 "met Platform31 en het Verwey-Jonker Instituut.",
+                "Wil je eerst weten of jouw wijk zo'n aanpak nodig heeft? Lees dan "
+                + link(
+                    "/integrale-wijkaanpak/wanneer-is-een-integrale-wijkaanpak-nodig/",
+                    "Wanneer is een integrale wijkaanpak nodig?",
+                )
+                + ", met vijf stappen om te beginnen.",
             ),
             cta(
                 "Het praktijkboek lezen",
