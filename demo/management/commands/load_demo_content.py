@@ -5,8 +5,9 @@ from demo.builder import demo_content_load
 
 class Command(BaseCommand):
     help = (
-        "Build the demo site: explainers, themes, organisations, authors, articles and events. "
-        "Idempotent. The numbers are totals to top up to, for benchmarks."
+        "Build the demo site: explainers, themes, organisations, authors, places, articles, "
+        "events, publications (with generated PDFs), practice examples, dossiers and featured "
+        "pages. Idempotent. The numbers are totals to top up to, for benchmarks."
     )
 
     def add_arguments(self, parser):
