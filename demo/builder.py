@@ -322,7 +322,7 @@ def _ensure_publication(
         PublicationPageDocument(document=document, label=data["document"]["label"], sort_order=0)
     ]
     index.add_child(instance=page)
-    links.add(page, "body", data["body"])
+    links.add(page, body=data["body"])
 
 
 def _ensure_document(data: dict, *, slug: str, publisher: str):
@@ -388,11 +388,11 @@ def _ensure_explainer(index: ExplainerIndexPage, data: dict, links: "_PageLinks"
     page = ExplainerPage.objects.child_of(index).filter(slug=data["slug"]).first()
     if page is None:
         page = _ensure_child(index, ExplainerPage, {**data, "body": []})
-        links.add(page, "body", data["body"])
+        links.add(page, body=data["body"])
         return
     earlier = demo_data.EARLIER_EXPLAINER_BODIES.get(data["slug"], ())
     if not page.has_unpublished_changes and stored_fingerprint(page.body.raw_data) in earlier:
-        links.add(page, "body", data["body"], publish=True)
+        links.add(page, body=data["body"], publish=True)
 
 
 def body_fingerprint(blocks: list) -> str:
@@ -466,11 +466,10 @@ def _ensure_dossier(index: DossierIndexPage, data: dict, links: "_PageLinks") ->
     page = DossierPage(title=data["title"], slug=data["slug"], intro=data["intro"])
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
     index.add_child(instance=page)
-    links.add(page, "body", data["body"])
     links.add(
         page,
-        "sections",
-        [
+        body=data["body"],
+        sections=[
             {
                 "type": "section",
                 "value": {
@@ -542,21 +541,22 @@ class _PageLinks:
     demo page exists: `fill` reads all the ids in one query."""
 
     def __init__(self):
-        self.pending: list[tuple[Page, str, list, bool]] = []
+        self.pending: list[tuple[Page, dict[str, list], bool]] = []
 
-    def add(self, page: Page, field: str, data: list, *, publish: bool = False) -> None:
-        """Store `data` in the page's `field`: saved in place on a page made in this run, or
+    def add(self, page: Page, *, publish: bool = False, **fields: list) -> None:
+        """Store stream data in the page's fields: saved in place on a page made in this run, or
         published as a new revision (`publish`) on a page that was already live."""
-        self.pending.append((page, field, data, publish))
+        self.pending.append((page, fields, publish))
 
     def fill(self) -> None:
-        ids = _page_ids(_page_refs([data for _, _, data, _ in self.pending]))
-        for page, field, data, publish in self.pending:
-            setattr(page, field, _with_page_ids(data, ids))
+        ids = _page_ids(_page_refs([fields for _, fields, _ in self.pending]))
+        for page, fields, publish in self.pending:
+            for name, data in fields.items():
+                setattr(page, name, _with_page_ids(data, ids))
             if publish:
                 page.save_revision(log_action=True).publish()
             else:
-                page.save(update_fields=[field], clean=False)
+                page.save(update_fields=list(fields), clean=False)
         self.pending.clear()
 
 
