@@ -465,3 +465,17 @@ def test_a_document_on_a_password_page_needs_the_password_passed(client, article
     session[PageViewRestriction.passed_view_restrictions_session_key] = [restriction.pk]
     session.save()
     assert fetch(client, document).status_code == 200
+
+
+def test_a_publications_download_follows_the_publications_restriction(
+    client, home, document, member
+):
+    from articles.models import PublicationIndexPage
+    from tests.factories import PublicationPageFactory
+
+    index = PublicationIndexPage.objects.first() or home.add_child(
+        instance=PublicationIndexPage(title="Publicaties", slug="publicaties")
+    )
+    restrict(PublicationPageFactory(parent=index, files=[document]), "login")
+    assert fetch(client, document).status_code == 302
+    assert fetch(client, document, member).status_code == 200

@@ -309,8 +309,12 @@ def reading(article_index, event_index, wonen, organisation, author, members):
     save(old, *members, at=ago(days=40))
     from articles.models import PracticeExampleIndexPage, PublicationIndexPage
 
-    publications = home.add_child(instance=PublicationIndexPage(title="Publicaties", slug="p"))
-    examples = home.add_child(instance=PracticeExampleIndexPage(title="Voorbeelden", slug="v"))
+    publications = PublicationIndexPage.objects.first() or home.add_child(
+        instance=PublicationIndexPage(title="Publicaties", slug="p")
+    )
+    examples = PracticeExampleIndexPage.objects.first() or home.add_child(
+        instance=PracticeExampleIndexPage(title="Voorbeelden", slug="v")
+    )
     publication = PublicationPageFactory(parent=publications, terms__themes=[wonen])
     save(publication, members[3])
     example = PracticeExamplePageFactory(parent=examples, terms__organisations=[organisation])
