@@ -327,7 +327,8 @@ def _ensure_publication(
 
 def _ensure_document(data: dict, *, slug: str, publisher: str):
     """The publication's demo PDF in the default collection, written once: found again by its
-    title, so a second run (or a deleted page) adds no second file."""
+    title, so a second run (or a deleted page) adds no second document. A new database beside
+    the same media (a fresh `make run`) uses the file already there when it is the same file."""
     Document = get_document_model()
     collection = Collection.get_first_root_node()
     document = Document.objects.filter(title=data["title"], collection=collection).first()
@@ -340,10 +341,19 @@ def _ensure_document(data: dict, *, slug: str, publisher: str):
         paragraphs=data["paragraphs"],
     )
     document = Document(title=data["title"], collection=collection)
-    document.file.save(f"{slug}.pdf", ContentFile(content), save=False)
+    storage, name = document.file.storage, f"documents/{slug}.pdf"
+    if storage.exists(name) and _file_content(storage, name) == content:
+        document.file.name = name
+    else:
+        document.file.save(name.removeprefix("documents/"), ContentFile(content), save=False)
     document._set_document_file_metadata()
     document.save()
     return document
+
+
+def _file_content(storage, name: str) -> bytes:
+    with storage.open(name, "rb") as file:
+        return file.read()
 
 
 def _ensure_practice_example(
