@@ -95,9 +95,12 @@ class DatedPage(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.publication_date is None and self.live:
-            went_live = self.first_published_at or self.go_live_at or timezone.now()
-            self.publication_date = timezone.localdate(went_live)
+        # Wagtail sets `first_published_at` when a revision really goes live (at once, or when
+        # `publish_scheduled` runs). The admin first saves a new page as live without it, before
+        # it publishes or schedules the page: that save must not date it (not with the day of
+        # writing, nor with a go-live time that is still ahead or already past).
+        if self.publication_date is None and self.live and self.first_published_at:
+            self.publication_date = timezone.localdate(self.first_published_at)
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "publication_date"}
