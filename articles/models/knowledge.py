@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -82,6 +83,16 @@ class PublicationIndexPage(ListingIndexPage):
         return PublicationPage
 
 
+class PublicationPageForm(WagtailAdminPageForm):
+    """Says what is missing where Django's formset would say "Verstuur minimaal 1 formulier"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.formsets["documents"].error_messages["too_few_forms"] = (
+            "Voeg minstens één document toe: een publicatie is er om te downloaden."
+        )
+
+
 class PublicationPage(DatedPage, IntroBodyMixin, Page):
     """A report, guide or fact sheet, with the documents to download."""
 
@@ -112,6 +123,7 @@ class PublicationPage(DatedPage, IntroBodyMixin, Page):
     parent_page_types = ["articles.PublicationIndexPage"]
     subpage_types = []
     template = "pages/publication_page.html"
+    base_form_class = PublicationPageForm
 
     type_slug = "publicatie"
     type_label = "Publicatie"
