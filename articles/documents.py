@@ -220,12 +220,24 @@ def document_text(document) -> str:
 
 @task()
 def document_text_task(*, document_id: int) -> None:
-    """Read a saved document's text now, so that indexing a page that uses it need not."""
+    """Read a saved document's text now, so that indexing a page that uses it need not, and
+    index again the live publications that attach it: a replaced file changes what finds them."""
     from wagtail.documents import get_document_model
+    from wagtail.search.index import insert_or_update_object
+
+    from articles.models import PublicationPage
 
     document = get_document_model().objects.filter(pk=document_id).first()
-    if document is not None:
-        document_text(document)
+    if document is None:
+        return
+    document_text(document)
+    pages = list(PublicationPage.objects.live().filter(documents__document=document).distinct())
+    for page in pages:
+        insert_or_update_object(page)
+    if pages:
+        from pagecache.versions import content_changed
+
+        content_changed()  # cached search results may list them, or not, by the old words
 
 
 def document_saved(sender, instance, raw=False, **kwargs):

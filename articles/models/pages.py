@@ -48,6 +48,19 @@ class IntroBodyMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        if not kwargs.get("update_fields"):
+            # The index update that post_save queued reads the page before its child relations
+            # (authors, organisations, documents) are saved with it: with a task backend that
+            # runs at once (development, tests), they would be missing. Queue it again now.
+            from modelsearch.tasks import insert_or_update_object_task
+
+            insert_or_update_object_task.enqueue(
+                self._meta.app_label, self._meta.model_name, str(self.pk)
+            )
+        return result
+
     def get_view_restrictions(self):
         """Wagtail reads these for every page it serves: read them from the per-process copy."""
         if self.alias_of_id:

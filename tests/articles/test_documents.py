@@ -479,3 +479,24 @@ def test_a_publications_download_follows_the_publications_restriction(
     restrict(PublicationPageFactory(parent=index, files=[document]), "login")
     assert fetch(client, document).status_code == 302
     assert fetch(client, document, member).status_code == 200
+
+
+def test_a_replaced_file_changes_what_finds_its_publication(
+    client, publication_index, media_root, django_capture_on_commit_callbacks
+):
+    from tests.factories import PublicationPageFactory
+
+    document = Document(title="Rapport", file=ContentFile(pdf_bytes("Zeepkist"), name="r.pdf"))
+    document._set_document_file_metadata()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        PublicationPageFactory(parent=publication_index, title="Een rapport", files=[document])
+    assert "Een rapport" in client.get("/zoeken/?q=zeepkist").content.decode()
+
+    document.file = ContentFile(pdf_bytes("Vlieger"), name="r2.pdf")
+    document._set_document_file_metadata()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.save()
+    assert "Een rapport" in client.get("/zoeken/?q=vlieger").content.decode()
+    assert "Een rapport" not in client.get("/zoeken/?q=zeepkist").content.decode()
