@@ -22,13 +22,13 @@ def test_results_page_filters_and_passes_axe(page, axe):
     assert page.locator("mark").count() > 0
     assert_no_violations(page, axe)
 
-    page.get_by_role("group", name="Soort").get_by_label("Artikel").check()
+    page.get_by_role("group", name="Type").get_by_label("Artikel").check()
     page.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_url("**type=artikel**")
     types = page.locator(".search-result .card__type").all_text_contents()
     assert types
     assert set(types) == {"Artikel"}
-    assert page.get_by_role("group", name="Soort").get_by_label("Artikel").is_checked()
+    assert page.get_by_role("group", name="Type").get_by_label("Artikel").is_checked()
     assert_no_violations(page, axe)
 
 
