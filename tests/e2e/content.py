@@ -3,8 +3,9 @@
 
 One or more of every kind of page and term, with bodies that use every block, so axe and the
 layout checks see what real content puts on the screen; two pages of articles; events to come
-and past ones; the theme Wonen the follow test follows; and the word "buurten" the search test
-looks for.
+and past ones; the theme Wonen the follow test follows; the word "buurten" the search test
+looks for; and the knowledge base (publications with a real PDF, a praktijkvoorbeeld, a dossier,
+"Uitgelicht" rows) that test_knowledge.py uses.
 """
 
 import datetime
@@ -12,16 +13,31 @@ import datetime
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from fpdf import FPDF
 from wagtail.documents.models import Document
 
-from articles.models import ArticleIndexPage, EventIndexPage, ExplainerIndexPage
+from articles.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    DossierIndexPage,
+    EventIndexPage,
+    ExplainerIndexPage,
+    HomePageFeatured,
+    PracticeExampleIndexPage,
+    PublicationIndexPage,
+    ThemeFeatured,
+)
 from tests.factories import (
     ArticlePageFactory,
     AuthorFactory,
+    DossierPageFactory,
     EventPageFactory,
     ExplainerPageFactory,
     InformationPageFactory,
     OrganisationFactory,
+    PlaceFactory,
+    PracticeExamplePageFactory,
+    PublicationPageFactory,
     ThemeFactory,
     page_tree_build,
 )
@@ -201,3 +217,122 @@ def build() -> None:
             terms__themes=themes[: 1 + n % 2],
             terms__organisations=[organisations[n % 2]],
         )
+
+    knowledge_base_build(
+        home=home,
+        themes=themes,
+        organisations=organisations,
+        authors=authors,
+        explainer=explainer,
+        article=ArticlePage.objects.order_by("-publication_date", "-pk").first(),
+    )
+
+
+# Knowledge base (Kennisbank) ------------------------------------------------------------------
+# Publications with a real PDF to download, a praktijkvoorbeeld in a wijk of a gemeente, a dossier
+# with two sections, "Uitgelicht" rows on the home page and on a theme of their own. The addresses
+# below are the ones tests/e2e/support.py (PAGES) and tests/e2e/test_knowledge.py visit.
+
+PUBLICATION_SLUG = "handreiking-samen-werken-in-de-wijk"
+OTHER_PUBLICATION_SLUG = "onderzoek-leefbaarheid-in-havenstad"
+PRACTICE_EXAMPLE_SLUG = "buurtteams-in-oosterkwartier"
+DOSSIER_SLUG = "leefbare-buurten"
+FEATURED_THEME_SLUG = "leefbaarheid"
+
+
+def pdf_bytes(title: str) -> bytes:
+    """A small but real PDF (one page, selectable text), as an editor would upload it."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    pdf.set_title(title)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Een testdocument van Wijkportaal over samenwerken in de wijk.")
+    return bytes(pdf.output())
+
+
+def pdf_document(title: str, filename: str) -> Document:
+    content = pdf_bytes(title)
+    return Document.objects.create(
+        title=title, file=ContentFile(content, name=filename), file_size=len(content)
+    )
+
+
+def knowledge_base_build(*, home, themes, organisations, authors, explainer, article) -> None:
+    theme = ThemeFactory(
+        name="Leefbaarheid",
+        slug=FEATURED_THEME_SLUG,
+        description="Schone, hele en veilige buurten waar mensen elkaar kennen.",
+    )
+    housing = OrganisationFactory(name="Woonstichting Havenstad", slug="woonstichting-havenstad")
+
+    publications = PublicationIndexPage.objects.get()
+    publication = PublicationPageFactory(
+        parent=publications,
+        title="Handreiking: samen werken in de wijk",
+        slug=PUBLICATION_SLUG,
+        intro="Hoe gemeente, corporatie, zorg en bewoners een wijkaanpak samen opzetten.",
+        body=RICH_BODY,
+        kind="handreiking",
+        year=2025,
+        publisher=organisations[0],
+        terms__themes=[theme, themes[0]],
+        terms__authors=authors,
+        files=[pdf_document("Handreiking samen werken in de wijk", "handreiking-wijk.pdf")],
+    )
+    PublicationPageFactory(
+        parent=publications,
+        title="Onderzoek: leefbaarheid in Havenstad",
+        slug=OTHER_PUBLICATION_SLUG,
+        intro="Wat bewoners van hun buurt vinden, in cijfers.",
+        kind="onderzoek",
+        year=2023,
+        publisher=housing,
+        terms__themes=[theme],
+        files=[pdf_document("Onderzoek leefbaarheid in Havenstad", "onderzoek-havenstad.pdf")],
+    )
+
+    gemeente = PlaceFactory(name="Havenstad", slug="havenstad", level="gemeente")
+    wijk = PlaceFactory(name="Oosterkwartier", slug="oosterkwartier", level="wijk", parent=gemeente)
+    example = PracticeExamplePageFactory(
+        parent=PracticeExampleIndexPage.objects.get(),
+        title="Buurtteams in Oosterkwartier",
+        slug=PRACTICE_EXAMPLE_SLUG,
+        intro="Een vast team per buurt, met de corporatie en het wijkteam aan één tafel.",
+        body=RICH_BODY,
+        municipality=gemeente,
+        area=wijk,
+        approach="<p>Elke buurt kreeg een vast team.</p><ul><li>Eén loket</li><li>Korte lijnen</li></ul>",
+        results="<p>Meldingen worden sneller opgepakt.</p>",
+        lessons="<ol><li>Begin klein.</li><li>Houd vol.</li></ol>",
+        start_year=2020,
+        end_year=2024,
+        status="afgerond",
+        fictional=True,
+        contact_organisation=housing,
+        contact_email="info@woonstichting-havenstad.example",
+        contact_url="https://woonstichting-havenstad.example/contact/",
+        terms__themes=[theme],
+        terms__organisations=[housing, organisations[0]],
+    )
+
+    dossier = DossierPageFactory(
+        parent=DossierIndexPage.objects.get(),
+        title="Leefbare buurten",
+        slug=DOSSIER_SLUG,
+        intro="Alles over samen werken aan schone, hele en veilige buurten.",
+        body=RICH_BODY[:2],
+        themes=[theme],
+        sections=[("Aan de slag", [publication, example]), ("Achtergrond", [explainer, article])],
+    )
+
+    ThemeFeatured.objects.bulk_create(
+        ThemeFeatured(theme=theme, linked_page=page, sort_order=order)
+        for order, page in enumerate([dossier, publication, example])
+    )
+    HomePageFeatured.objects.bulk_create(
+        HomePageFeatured(page=home, linked_page=page, sort_order=order)
+        for order, page in enumerate([publication, example, dossier])
+    )

@@ -18,7 +18,30 @@ PAGES = {
     "auteur": ("/auteurs/", "main .term-list__title a"),
     "niet-gevonden": "/bestaat-niet/",
     "toegankelijkheid": "/toegankelijkheid/",
+    # The knowledge base (tests/e2e/content.py, knowledge_base_build); the home page above carries
+    # its "Uitgelicht" row.
+    "publicaties": "/publicaties/",
+    "publicatie": "/publicaties/handreiking-samen-werken-in-de-wijk/",
+    "praktijkvoorbeelden": "/praktijkvoorbeelden/",
+    "praktijkvoorbeeld": "/praktijkvoorbeelden/buurtteams-in-oosterkwartier/",
+    "dossiers": "/dossiers/",
+    "dossier": "/dossiers/leefbare-buurten/",
+    "thema-uitgelicht": "/themas/leefbaarheid/",
 }
+
+#: Pages axe also checks at a phone's width (the rest at the desktop width only).
+NARROW_PAGES = (
+    "home",
+    "publicaties",
+    "publicatie",
+    "praktijkvoorbeelden",
+    "praktijkvoorbeeld",
+    "dossiers",
+    "dossier",
+    "thema-uitgelicht",
+)
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
 
 
 def format_violations(violations: list[dict]) -> str:

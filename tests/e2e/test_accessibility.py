@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.e2e.support import PAGES, format_violations
+from tests.e2e.support import DESKTOP, NARROW_PAGES, PAGES, PHONE, format_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -22,13 +22,20 @@ def open_page(page, site_paths, key):
     return response
 
 
-@pytest.mark.parametrize("key", PAGES)
-def test_no_axe_violations(page, site_paths, axe, key):
+AXE_RUNS = [
+    *(pytest.param(key, DESKTOP, id=f"{key}-{DESKTOP['width']}") for key in PAGES),
+    *(pytest.param(key, PHONE, id=f"{key}-{PHONE['width']}") for key in NARROW_PAGES),
+]
+
+
+@pytest.mark.parametrize(("key", "viewport"), AXE_RUNS)
+def test_no_axe_violations(page, site_paths, axe, key, viewport):
+    page.set_viewport_size(viewport)
     open_page(page, site_paths, key)
     violations = axe(page)
     assert not violations, (
-        f"axe found {len(violations)} WCAG 2.1 AA violation(s) on {site_paths[key]}:\n"
-        + format_violations(violations)
+        f"axe found {len(violations)} WCAG 2.1 AA violation(s) on {site_paths[key]}"
+        f" at {viewport['width']} px:\n" + format_violations(violations)
     )
 
 
