@@ -31,19 +31,31 @@ install: $(VENV)/.installed
 
 # A local development configuration, written once: DEBUG on, SQLite, a random secret key.
 .env:
-	@$(PYTHON) -c 'import secrets; print(f"SECRET_KEY={secrets.token_urlsafe(50)}\nDEBUG=true\nEMAIL_URL=consolemail://\nBASE_URL=http://127.0.0.1:$(PORT)")' > $@
+	@$(PYTHON) wijkportaal/localenv.py env-file $@
 	@echo "Wrote .env for local development (DEBUG=true, SQLite)."
+
+# The served site's BASE_URL follows PORT, unless the operator set one in the environment or in
+# .env: then nothing is exported and the settings read theirs (wijkportaal/localenv.py decides;
+# it never edits an existing .env).
+ifneq ($(filter run,$(MAKECMDGOALS)),)
+PORT_BASE_URL := $(shell $(PYTHON) wijkportaal/localenv.py base-url $(PORT))
+endif
+ifneq ($(PORT_BASE_URL),)
+run: export BASE_URL := $(PORT_BASE_URL)
+endif
 
 staticfiles/staticfiles.json: $(VENV)/.installed $(shell find static -type f 2>/dev/null)
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 run: install .env staticfiles/staticfiles.json
+	@echo "Serving http://127.0.0.1:$(PORT)/ with BASE_URL $(or $(BASE_URL),from .env)"
 	$(MANAGE) migrate --noinput --verbosity 0
-	$(MANAGE) createcachetable
+	$(MANAGE) createcachetable --verbosity 0
 	$(MANAGE) load_demo_content
 	@# The periodic jobs (scheduled publishing, digests) beside the server, stopped with it.
+	@# runserver's warning against production use is left out: this target is for development.
 	$(MANAGE) run_schedule & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-		$(MANAGE) runserver 127.0.0.1:$(PORT)
+		DJANGO_RUNSERVER_HIDE_WARNING=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -14,6 +14,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env(
     DEBUG=(bool, False),
+    SITE_ERROR_PAGES=(bool, False),
     ALLOWED_HOSTS=(list, []),
     CSRF_TRUSTED_ORIGINS=(list, []),
     REDIS_URL=(str, ""),
@@ -36,6 +37,9 @@ SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY to a long random string (see .env.example).")
 DEBUG = env("DEBUG")
+# With DEBUG: the site's own Dutch 404 and 500 pages instead of Django's debug pages
+# (wijkportaal/errors.py). Without DEBUG they are always the site's own.
+SITE_ERROR_PAGES = env("SITE_ERROR_PAGES")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS") or (["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 BASE_URL = env("BASE_URL").rstrip("/")
@@ -95,6 +99,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "pagecache.middleware.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "wijkportaal.errors.SiteErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
