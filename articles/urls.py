@@ -5,7 +5,10 @@ from articles.models import TERM_KINDS
 
 app_name = "articles"
 
-urlpatterns = [path("artikelen/feed/", feeds.ArticlesFeed(), name="articles_feed")]
+urlpatterns = [
+    path("artikelen/feed/", feeds.ArticlesFeed(), name="articles_feed"),
+    path("sitemap/", views.sitemap, name="sitemap"),
+]
 for kind, model in TERM_KINDS.items():
     segment = model.url_segment
     urlpatterns += [

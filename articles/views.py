@@ -1,10 +1,12 @@
-"""The term pages: the index of each kind of term, and one term with what is published under it."""
+"""The term pages (the index of each kind of term, and one term with what is published under it)
+and the sitemap for people."""
 
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from articles import selectors
+from articles import selectors, sitemaps
 from articles.models import TERM_KINDS
+from pagecache.memo import site_for_request
 
 
 @require_safe
@@ -31,3 +33,14 @@ def term_detail(request, kind: str, slug: str):
         context["dossier"] = selectors.theme_dossier(term)
         context["featured"] = selectors.featured_pages(term.featured_links)
     return render(request, "pages/term_detail.html", context)
+
+
+@require_safe
+def sitemap(request):
+    """Every section with its pages, and the terms: a fixed number of queries."""
+    site = site_for_request(request)
+    context = {
+        "pages": sitemaps.page_tree(site) if site else [],
+        "terms": sitemaps.term_trees(),
+    }
+    return render(request, "pages/sitemap.html", context)

@@ -18,6 +18,7 @@ PAGES = {
     "auteur": ("/auteurs/", "main .term-list__title a"),
     "niet-gevonden": "/bestaat-niet/",
     "toegankelijkheid": "/toegankelijkheid/",
+    "sitemap": "/sitemap/",
     # The knowledge base (tests/e2e/content.py, knowledge_base_build); the home page above carries
     # its "Uitgelicht" row.
     "publicaties": "/publicaties/",
@@ -32,6 +33,8 @@ PAGES = {
 #: Pages axe also checks at a phone's width (the rest at the desktop width only).
 NARROW_PAGES = (
     "home",
+    "toegankelijkheid",
+    "sitemap",
     "publicaties",
     "publicatie",
     "praktijkvoorbeelden",
