@@ -3,10 +3,11 @@ publications (with PDFs written here), practice examples, dossiers and featured 
 
 Every function is idempotent: what exists (matched by slug, a document by its title) is left
 alone, so a second run changes nothing. Two exceptions bring an older demo database up to date
-without touching an editor's work: an explainer whose body is still exactly what an earlier
-builder wrote gets the current body (`_ensure_explainer`), and a demo article never edited in
-Wagtail gets its kind. The hand-written content lives in `demo/data.py`; for benchmarks the
-`_top_up_*` functions add generated items up to a requested total, created in bulk.
+without touching an editor's work: an explainer or information page whose body is still exactly
+what an earlier builder wrote gets the current body (`_ensure_explainer`,
+`_ensure_information_page`), and a demo article never edited in Wagtail gets its kind. The
+hand-written content lives in `demo/data.py`; for benchmarks the `_top_up_*` functions add
+generated items up to a requested total, created in bulk.
 """
 
 import datetime
@@ -102,7 +103,7 @@ def demo_content_load(
         },
     )
     for info in demo_data.INFORMATION_PAGES:
-        _ensure_child(home, InformationPage, info)
+        _ensure_information_page(home, info)
     publication_index = _ensure_child(home, PublicationIndexPage, demo_data.PUBLICATION_INDEX)
     example_index = _ensure_child(home, PracticeExampleIndexPage, demo_data.PRACTICE_EXAMPLE_INDEX)
     dossier_index = _ensure_child(home, DossierIndexPage, demo_data.DOSSIER_INDEX)
@@ -390,6 +391,19 @@ def _ensure_practice_example(
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
     page.partner_links = _organisation_links(PracticeExamplePartner, data["partners"])
     index.add_child(instance=page)
+
+
+def _ensure_information_page(home: HomePage, data: dict) -> None:
+    """Add the page, or publish the current body on one whose body is still one an earlier
+    builder wrote (as `_ensure_explainer`): an editor's changes are never replaced."""
+    page = InformationPage.objects.child_of(home).filter(slug=data["slug"]).first()
+    if page is None:
+        _ensure_child(home, InformationPage, data)
+        return
+    earlier = demo_data.EARLIER_INFORMATION_BODIES.get(data["slug"], ())
+    if not page.has_unpublished_changes and stored_fingerprint(page.body.raw_data) in earlier:
+        page.body = data["body"]
+        page.save_revision(log_action=True).publish()
 
 
 def _ensure_explainer(index: ExplainerIndexPage, data: dict, links: "_PageLinks") -> None:

@@ -1923,6 +1923,106 @@ EVENTS = [
 # Informatiepagina's
 # ---------------------------------------------------------------------------
 
+#: What earlier versions of this builder wrote as an information page's body (SHA-256, see
+#: `EARLIER_EXPLAINER_BODIES`): a stored body that still matches gets the current one.
+EARLIER_INFORMATION_BODIES = {
+    "toegankelijkheid": {
+        "857d5bd03dabe7b210b971bdfdb5fc9dea144584153ec6ffe5f8ac6552f860bb",
+    },
+}
+
+#: The accessibility statement, in the order of the Dutch model statement (DigiToegankelijk):
+#: for which website, the status, what is not yet accessible, how to report a problem, how we
+#: check and when we last did.
+ACCESSIBILITY_STATEMENT = [
+    h2("Voor welke website deze verklaring geldt"),
+    p(
+        "Deze verklaring geldt voor de website Wijkportaal op https://wijkportaal.example: alle "
+        "openbare pagina's, de pagina's voor leden (zoals de leeslijst, volgen en je account) en "
+        "de documenten die we zelf op de website zetten.",
+        "Niet onder deze verklaring vallen de beheeromgeving waarin redacteuren de website "
+        "bijhouden, en websites van andere organisaties waar we naar verwijzen, zoals "
+        "aanmeldpagina's voor evenementen en de websites van uitgevers.",
+    ),
+    h2("Status: voldoet gedeeltelijk"),
+    p(
+        "Wijkportaal voldoet gedeeltelijk aan de eisen voor digitale toegankelijkheid: de Web "
+        "Content Accessibility Guidelines (WCAG) 2.1 op niveau A en AA, die ook in de Europese "
+        "norm EN 301 549 staan. Dezelfde eisen gelden voor websites van de overheid."
+    ),
+    ul(
+        "A: voldoet volledig;",
+        "B: voldoet gedeeltelijk (dit is de status van Wijkportaal);",
+        "C: eerste maatregelen genomen;",
+        "D: voldoet niet.",
+        intro="Het model voor een toegankelijkheidsverklaring van de overheid kent deze statussen:",
+    ),
+    p(
+        "Onze status is een eigen beoordeling. Er is nog geen onderzoek gedaan door een "
+        "onafhankelijke partij, en zo'n onderzoek is nodig om te kunnen zeggen dat de website "
+        "volledig voldoet. Tot dat onderzoek er is, houden we het op 'voldoet gedeeltelijk'. "
+        "Hieronder staat wat we al weten."
+    ),
+    h2("Wat nog niet toegankelijk is"),
+    ul(
+        "<b>Video's van YouTube en Vimeo.</b> De videospeler komt van die dienst. Op de "
+        "bediening van de speler en op de ondertiteling hebben we geen invloed, en niet elke "
+        "video heeft Nederlandse ondertitels. Daarom staat bij elke video een uitgeschreven "
+        "tekst van wat er gezegd en getoond wordt, en een link om de video bij de dienst zelf te "
+        "bekijken.",
+        "<b>PDF-documenten.</b> De PDF's bij publicaties zijn niet getagd: een schermlezer kan "
+        "koppen en de leesvolgorde niet goed herkennen. PDF's van andere organisaties hebben we "
+        "niet op toegankelijkheid gecontroleerd. Op de pagina van elke publicatie staat een "
+        "samenvatting in gewone tekst. Heb je het document in een andere vorm nodig, vraag het "
+        "ons dan (zie hieronder).",
+        "<b>Inloggen met een code.</b> Een inlogcode die we per e-mail sturen, is 3 minuten "
+        "geldig. Heb je meer tijd nodig, vraag dan een nieuwe code aan of log in met je "
+        "e-mailadres en wachtwoord; daarvoor geldt geen tijdslimiet.",
+        "<b>E-mails.</b> De e-mails die we sturen, zoals de bevestiging van je account en de "
+        "e-mailsamenvatting, hebben we nog niet apart op toegankelijkheid getest.",
+        "<b>Inhoud van redacteuren.</b> Redacteuren moeten bij elke afbeelding een beschrijving "
+        "geven en bij elke video een uitgeschreven tekst. Toch kan een tekst, tabel of link die "
+        "een redacteur toevoegt, minder goed bruikbaar zijn. Zulke problemen lossen we op zodra "
+        "we ze vinden of jij ze meldt.",
+        intro="Deze onderdelen voldoen nog niet, of we weten nog niet zeker of ze voldoen:",
+    ),
+    h2("Een probleem melden"),
+    p(
+        "Kun je iets op Wijkportaal niet lezen of gebruiken, of heb je informatie in een andere "
+        "vorm nodig? Mail dan naar "
+        '<a href="mailto:toegankelijkheid@wijkportaal.example">toegankelijkheid@wijkportaal.example</a>. '
+        "Vertel om welke pagina het gaat, wat er misgaat en welk hulpmiddel je gebruikt, als je "
+        "dat wilt.",
+        "Je krijgt binnen 5 werkdagen een reactie. Daarin staat wat we gaan doen en wanneer. Een "
+        "document in een andere vorm krijg je binnen 2 weken.",
+        "Ben je niet tevreden over hoe we je melding afhandelen? Laat het ons weten via hetzelfde "
+        "adres. Vind je dat je wordt achtergesteld omdat de website niet toegankelijk is, dan kun "
+        "je het College voor de Rechten van de Mens om een oordeel vragen.",
+    ),
+    h2("Hoe we de toegankelijkheid controleren"),
+    ul(
+        "Bij elke wijziging van de website controleert een automatische test alle soorten "
+        "pagina's met axe-core op de regels van WCAG 2.1 niveau A en AA, op de breedte van een "
+        "computerscherm en van een telefoon.",
+        "Automatische tests testen ook de belangrijkste taken, zoals zoeken, een artikel bewaren, "
+        "een thema volgen en inloggen, met alleen het toetsenbord of zonder JavaScript.",
+        "Nieuwe onderdelen bekijken we zelf, op een computerscherm en op de breedte van een "
+        "telefoon, en met alleen het toetsenbord.",
+        intro="We controleren de website op deze manieren:",
+    ),
+    p(
+        "Automatische tests vinden maar een deel van de problemen. Wat we nog niet gedaan hebben: "
+        "een volledig onderzoek volgens WCAG-EM, de evaluatiemethode van het W3C, door een "
+        "onafhankelijke partij, en tests met schermlezers door mensen die ze dagelijks gebruiken. "
+        "Als dat onderzoek er is, passen we deze verklaring aan."
+    ),
+    h2("Datum van de laatste controle"),
+    p(
+        "We hebben de website voor het laatst gecontroleerd op 28 november 2026. Deze verklaring "
+        "is opgesteld op 27 november 2026 en bijgewerkt op 28 november 2026."
+    ),
+]
+
 INFORMATION_PAGES = [
     {
         "title": "Toegankelijkheid",
@@ -1931,39 +2031,7 @@ INFORMATION_PAGES = [
             "Wijkportaal moet voor iedereen goed te gebruiken zijn, ook voor mensen met een beperking. "
             "In deze toegankelijkheidsverklaring lees je hoe we daaraan werken."
         ),
-        "body": [
-            h2("Onze ambitie"),
-            p(
-                "We willen dat iedereen de informatie op Wijkportaal kan vinden, lezen en gebruiken. Daarom "
-                "streven we ernaar te voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA. "
-                "Deze richtlijnen zijn ook opgenomen in de Europese norm EN 301 549.",
-                "Dat betekent onder meer dat de website met alleen een toetsenbord te bedienen is, dat teksten "
-                "voldoende contrast hebben, dat afbeeldingen een tekstalternatief hebben en dat de website goed "
-                "werkt met een schermlezer en bij vergroting.",
-            ),
-            h2("Hoe we testen"),
-            ul(
-                "Bij elke nieuwe versie van de website voeren we automatische controles uit met axe-core.",
-                "We testen de belangrijkste pagina's en functies handmatig met alleen het toetsenbord.",
-                "Redacteuren krijgen richtlijnen voor toegankelijke teksten, koppen, links en afbeeldingen.",
-                intro="We controleren de toegankelijkheid op verschillende manieren:",
-            ),
-            h2("Bekende beperkingen"),
-            p(
-                "Op dit moment zijn er geen onderdelen bekend die niet aan de eisen voldoen. Wel kan het "
-                "voorkomen dat inhoud die redacteuren toevoegen, zoals een afbeelding zonder goede beschrijving "
-                "of een document van een andere organisatie, niet helemaal toegankelijk is. Als we zo'n "
-                "probleem ontdekken, lossen we het zo snel mogelijk op."
-            ),
-            h2("Een probleem melden"),
-            p(
-                "Loop je tegen een probleem aan, of heb je informatie nodig in een andere vorm? Laat het ons "
-                'weten via <a href="mailto:toegankelijkheid@wijkportaal.example">toegankelijkheid@wijkportaal.example</a>. '
-                "Beschrijf zo duidelijk mogelijk om welke pagina het gaat en wat er misgaat. We reageren binnen "
-                "5 werkdagen en houden je op de hoogte van de oplossing.",
-                "Deze verklaring is opgesteld op 27 november 2026.",
-            ),
-        ],
+        "body": ACCESSIBILITY_STATEMENT,
     },
     {
         "title": "Privacy",

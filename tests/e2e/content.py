@@ -27,6 +27,7 @@ from articles.models import (
     PublicationIndexPage,
     ThemeFeatured,
 )
+from demo.data import ACCESSIBILITY_STATEMENT
 from tests.factories import (
     ArticlePageFactory,
     AuthorFactory,
@@ -185,8 +186,11 @@ def build() -> None:
     )
     explainer.body = blocks_body(document, other)
     explainer.save()
-    for title, slug in (("Toegankelijkheid", "toegankelijkheid"), ("Privacy", "privacy")):
-        InformationPageFactory(parent=home, title=title, slug=slug, body=RICH_BODY)
+    # The statement as the demo has it, so the checks see its lists and headings.
+    InformationPageFactory(
+        parent=home, title="Toegankelijkheid", slug="toegankelijkheid", body=ACCESSIBILITY_STATEMENT
+    )
+    InformationPageFactory(parent=home, title="Privacy", slug="privacy", body=RICH_BODY)
 
     articles = ArticleIndexPage.objects.get()
     today = timezone.localdate()
