@@ -171,14 +171,17 @@ def _item_value(item):
 DOSSIER_NEW_ITEMS = 6
 
 
-def dossier_new_items(dossier) -> list:
-    """What appeared most recently under the dossier's themes, other dossiers left out."""
+def dossier_new_items(dossier, *, shown=()) -> list:
+    """What appeared most recently under the dossier's themes, other dossiers and the pages its
+    sections `shown` already left out."""
     from articles.models import DossierPage
 
     theme_ids = frozenset(dossier.themes.values_list("pk", flat=True))
     if not theme_ids:
         return []
     rows = pages_of_terms(terms={"theme": theme_ids}, exclude=(DossierPage,))
+    if shown:
+        rows = rows.exclude(pk__in=shown)
     return pages_from_rows(list(rows[:DOSSIER_NEW_ITEMS]), with_terms=False)
 
 

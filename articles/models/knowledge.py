@@ -511,5 +511,7 @@ class DossierPage(IntroBodyMixin, Page):
             start += len(section["pages"])
         context["sections"] = sections
         context["section_pages"] = [page for section in sections for page in section["pages"]]
-        context["new_items"] = selectors.dossier_new_items(self)
+        context["new_items"] = selectors.dossier_new_items(
+            self, shown=[page.pk for page in context["section_pages"]]
+        )
         return context

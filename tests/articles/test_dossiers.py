@@ -331,9 +331,9 @@ def test_the_search_type_facet_lists_the_knowledge_base_types(
 
 #: A dossier with nothing cached: the site's levels and breadcrumbs (five), the types of the
 #: chosen pages and one query per type present (four), its theme ids, what is new under them
-#: (the rows, then one query per type: four), the themes of the footer, and the terms of all
-#: cards at once (the new items' cards were rendered with the sections').
-DOSSIER_PAGE = 16
+#: (the rows, then one query per type: four), the themes of the footer, and the terms of the
+#: sections' cards, then of the new items' cards (pages the sections do not show).
+DOSSIER_PAGE = 17
 
 
 def test_a_dossier_page_costs_the_same_with_2_and_10_items(
@@ -343,15 +343,20 @@ def test_a_dossier_page_costs_the_same_with_2_and_10_items(
 
     def make(n):
         """A dossier of n sections with three items each, under a theme whose newest six
-        items are two of each type (one query per type present)."""
-        pages = []
-        for _ in range(n):
-            for factory, parent in (
-                (ArticlePageFactory, article_index),
-                (PublicationPageFactory, publication_index),
-                (PracticeExamplePageFactory, example_index),
-            ):
-                pages.append(factory(parent=parent, terms__themes=[wonen]))
+        items outside the sections are two of each type (one query per type present)."""
+        types = (
+            (ArticlePageFactory, article_index),
+            (PublicationPageFactory, publication_index),
+            (PracticeExamplePageFactory, example_index),
+        )
+        pages = [
+            factory(parent=parent, terms__themes=[wonen])
+            for _ in range(n)
+            for factory, parent in types
+        ]
+        for _ in range(2):
+            for factory, parent in types:
+                factory(parent=parent, terms__themes=[wonen])
         return DossierPageFactory(
             parent=dossier_index,
             themes=[wonen],
@@ -378,3 +383,15 @@ def test_the_dossier_index_costs_the_same_with_2_and_10_dossiers(client, dossier
         DossierPageFactory(parent=dossier_index)
     with_10 = count_queries(client, "/dossiers/")
     assert (with_2, with_10) == (DOSSIER_INDEX, DOSSIER_INDEX)
+
+
+def test_new_in_the_dossier_leaves_out_what_its_sections_show(
+    client, article_index, dossier_index, wonen
+):
+    chosen = ArticlePageFactory(parent=article_index, title="Gekozen", terms__themes=[wonen])
+    ArticlePageFactory(parent=article_index, title="Niet gekozen", terms__themes=[wonen])
+    dossier = DossierPageFactory(parent=dossier_index, themes=[wonen], sections=[("Eén", [chosen])])
+    html = html_of(client, dossier.url)
+    new = html[html.index("Nieuw in dit dossier") :]
+    assert "Niet gekozen" in new
+    assert "Gekozen<" not in new and ">Gekozen" not in new
