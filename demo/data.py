@@ -2270,7 +2270,7 @@ PUBLICATIONS = [
                 "De bijgewerkte editie lezen",
                 "Naar Platform31",
                 url="https://www.platform31.nl/artikelen/80-jaar-stedelijke-vernieuwing-en-wijkaanpak/",
-                text="Het document hieronder is een demobestand. De publicatie zelf staat bij de uitgever.",
+                text="Het bestand onder ‘Downloaden’ is een demobestand. De publicatie zelf staat bij de uitgever.",
             ),
         ],
         "document": {
@@ -2324,7 +2324,7 @@ PUBLICATIONS = [
                 "De notitie lezen",
                 "Naar WijkWijzer",
                 url="https://wijkwijzer.org/actueel/onderzoek/perspectief-bieden-1",
-                text="Het document hieronder is een demobestand. De notitie zelf staat bij WijkWijzer.",
+                text="Het bestand onder ‘Downloaden’ is een demobestand. De notitie zelf staat bij WijkWijzer.",
             ),
         ],
         "document": {
@@ -2377,7 +2377,7 @@ PUBLICATIONS = [
                 "Het praktijkboek lezen",
                 "Naar het Verwey-Jonker Instituut",
                 url="https://www.verwey-jonker.nl/publicatie/slagkracht-in-de-wijk/",
-                text="Het document hieronder is een demobestand. Het praktijkboek zelf staat bij de makers.",
+                text="Het bestand onder ‘Downloaden’ is een demobestand. Het praktijkboek zelf staat bij de makers.",
             ),
         ],
         "document": {
