@@ -40,6 +40,7 @@ def sitemap(request):
     """Every section with its pages, and the terms: a fixed number of queries."""
     site = site_for_request(request)
     context = {
+        "breadcrumbs": [{"title": "Home", "url": "/"}],
         "pages": sitemaps.page_tree(site) if site else [],
         "terms": sitemaps.term_trees(),
     }

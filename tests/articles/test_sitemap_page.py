@@ -35,6 +35,13 @@ def test_the_footer_links_to_the_sitemap_for_people(client, home):
     assert re.search(r'<a class="utrecht-link" href="/sitemap/">Sitemap</a>', footer)
 
 
+def test_breadcrumbs_lead_home(client, home):
+    html = main_html(client)
+    crumbs = html.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
+    assert link_texts(crumbs) == ["Home"]
+    assert '<span aria-current="page">Sitemap</span>' in crumbs
+
+
 def test_sections_and_their_pages_in_tree_order_as_nested_lists(
     client, explainer_index, article_index
 ):
@@ -54,7 +61,7 @@ def test_sections_and_their_pages_in_tree_order_as_nested_lists(
     assert link_texts(section[1]) == ["Eerste uitleg", "Tweede uitleg"]
     assert f'href="{first.url}"' in section[1]
     assert 'href="/artikelen/een-artikel/"' in html
-    texts = link_texts(html)
+    texts = link_texts(html.split("</nav>", 1)[1])  # after the breadcrumbs
     assert texts.index(explainer_index.title) < texts.index("Eerste uitleg")
     assert texts.index(article_index.title) < texts.index("Een artikel")
     assert texts[0] == "Startpagina"
