@@ -1,14 +1,17 @@
-"""`make run`'s local configuration: BASE_URL follows PORT unless the operator set one, and an
-existing `.env` is never rewritten (wijkportaal/localenv.py and the Makefile)."""
+"""`make run`'s local configuration: BASE_URL follows PORT unless the operator set one, an
+existing `.env` is never rewritten (wijkportaal/localenv.py and the Makefile), and the jobs it
+runs beside the server print nothing."""
 
 import os
 import shutil
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import environ
 import pytest
+from django.core.management import call_command
 
 from wijkportaal import localenv
 
@@ -126,3 +129,15 @@ def test_make_run_keeps_the_operator_s_base_url(make_dir):
     (make_dir / ".env").write_text("SECRET_KEY=x\nDEBUG=true\nBASE_URL=https://mijn.example\n")
     assert "with BASE_URL from .env" in make_run_dry(make_dir, "8126")
     assert (make_dir / ".env").read_text().endswith("BASE_URL=https://mijn.example\n")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("job", ["send_queued_mail", "send_digests --queue", "send_digests"])
+def test_the_scheduled_jobs_make_run_runs_print_nothing_at_verbosity_0(job):
+    """run_schedule runs them every minute or hour beside the server, at verbosity 0; their
+    counts ("0 mislukt") would otherwise fill the console and read like failures."""
+    quiet, loud = StringIO(), StringIO()
+    call_command(*job.split(), verbosity=0, stdout=quiet)
+    call_command(*job.split(), stdout=loud)
+    assert quiet.getvalue() == ""
+    assert loud.getvalue()

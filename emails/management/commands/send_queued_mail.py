@@ -8,4 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         run = emails_send_due()
-        self.stdout.write(f"{run.sent} e-mails verstuurd, {run.failed} mislukt (later opnieuw).")
+        if options["verbosity"]:  # run_schedule runs it quietly (verbosity 0) every minute
+            self.stdout.write(
+                f"{run.sent} e-mails verstuurd, {run.failed} mislukt (later opnieuw)."
+            )

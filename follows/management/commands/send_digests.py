@@ -17,10 +17,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["queue"]:
             result = send_digests_task.enqueue()
-            self.stdout.write(f"Digestronde in de wachtrij gezet ({result.id}).")
+            if options["verbosity"]:  # run_schedule runs it quietly (verbosity 0)
+                self.stdout.write(f"Digestronde in de wachtrij gezet ({result.id}).")
             return
         run = digests_send()
-        self.stdout.write(
-            f"{run.planned} leden aan de beurt, {run.sent} e-mails verstuurd, "
-            f"{run.empty} zonder nieuwe items."
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                f"{run.planned} leden aan de beurt, {run.sent} e-mails verstuurd, "
+                f"{run.empty} zonder nieuwe items."
+            )
