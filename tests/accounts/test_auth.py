@@ -81,7 +81,7 @@ def test_field_errors_are_tied_to_their_fields(client):
 
 def test_pages_are_dutch_and_in_the_site_layout(client):
     html = client.get("/accounts/login/").content.decode()
-    assert re.search(r'<h1 class="utrecht-heading-1">\s*Aanmelden\s*</h1>', html)
+    assert re.search(r'<h1 class="utrecht-heading-1">\s*Inloggen\s*</h1>', html)
     assert 'class="utrecht-page-header site-header"' in html
     assert "Wachtwoord vergeten?" in html
     assert 'for="id_login"' in html and 'for="id_password"' in html

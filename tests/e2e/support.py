@@ -66,5 +66,5 @@ def log_in(page, member: dict[str, str], *, path: str = "/accounts/login/") -> N
         page.goto(path)
     page.get_by_label("E-mail").fill(member["email"])
     page.get_by_label("Wachtwoord", exact=True).fill(member["password"])
-    page.locator("main").get_by_role("button", name="Aanmelden").click()
+    page.locator("main").get_by_role("button", name="Inloggen").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)

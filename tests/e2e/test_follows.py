@@ -19,7 +19,7 @@ def test_follow_through_login_then_unfollow_and_follow_on_volgend(page, axe, mem
     page.wait_for_url("**/accounts/login/**")
     page.get_by_label("E-mail").fill(member["email"])
     page.get_by_label("Wachtwoord", exact=True).fill(member["password"])
-    page.locator("main").get_by_role("button", name="Aanmelden").click()
+    page.locator("main").get_by_role("button", name="Inloggen").click()
     page.wait_for_url("**/themas/wonen/")
     button = page.get_by_role("button", name="Ontvolg thema Wonen", exact=True)
     assert button.get_attribute("aria-pressed") == "true"
