@@ -16,7 +16,7 @@ from accounts.services import user_delete, user_profile_update
 @login_required
 @require_http_methods(["GET", "POST"])
 def overview(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user_profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, "Je gegevens zijn opgeslagen.")
@@ -38,7 +38,8 @@ def export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete(request):
-    form = AccountDeleteForm(request.POST or None, user=request.user)
+    data = request.POST if request.method == "POST" else None
+    form = AccountDeleteForm(data, user=request.user)
     if request.method == "POST" and form.is_valid():
         user_delete(user=request.user)
         logout(request)

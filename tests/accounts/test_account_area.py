@@ -87,7 +87,7 @@ def test_deletion_needs_the_right_password(member_client, member):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Dit wachtwoord klopt niet." in html
-    assert 'aria-describedby="id_password_error"' in html
+    assert 'aria-describedby="id_password_helptext id_password_error"' in html
     assert User.objects.filter(pk=member.pk).exists()
 
 
