@@ -17,7 +17,8 @@ class AccountAdapter(DefaultAccountAdapter):
     """allauth's mails in Dutch, each with an HTML part built from its plain text.
 
     Logging in also completes the visitor's pending intent (`accounts.intents`) and, when no
-    `next` was passed along (e.g. after confirming a new account), returns them to its page.
+    `next` was passed along (e.g. a new account confirmed after signing up through the header's
+    link), returns them to its page.
     """
 
     def login(self, request, user):
@@ -29,6 +30,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         return getattr(request, "intent_next", None) or super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request):
+        """After confirming a new account (which logs in: ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION)
+        without a `next`, e.g. signed up through the header's link: the intent's page."""
+        return getattr(request, "intent_next", None) or super().get_signup_redirect_url(request)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         """Count failed logins per address only. allauth prefixes the request's host (with its

@@ -11,6 +11,9 @@ itself: for a member it only redirects back. An app registers its intents in `Ap
 
 `handler(user, payload)` performs the action through the app's service and returns the text to
 show the member (or "" for none). It must tolerate a target that has gone away meanwhile.
+`describe(payload)`, optional, tells the visitor on the login and sign-up pages why they are
+asked to log in and what happens next (`IntentNotice`); it is asked once, when the button is
+pressed, and kept with the intent.
 
 The endpoint takes no CSRF token (a reading visitor has no cookie at all), so it checks where a
 post comes from instead (`same_origin`), and it never replaces a session the browser has: it
@@ -59,9 +62,24 @@ def clean_target(data) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class IntentNotice:
+    """What a pending intent means, in words that complete two sentences on the login page:
+    "Log in om {action}." and "Daarna {result} …", e.g. action "thema Wonen te volgen" and
+    result "volg je thema Wonen"."""
+
+    action: str
+    result: str
+
+
+#: For an intent without a description of its own (or whose target has gone).
+GENERIC_NOTICE = IntentNotice(action="verder te gaan", result="doen we wat je wilde doen")
+
+
+@dataclass(frozen=True)
 class Intent:
     handler: Callable[[Any, dict], str]
     clean: Callable[[Any], dict]
+    describe: Callable[[dict], IntentNotice | None] | None = None
 
 
 _intents: dict[str, Intent] = {}
@@ -72,9 +90,11 @@ def register_intent(
     handler: Callable[[Any, dict], str],
     *,
     clean: Callable[[Any], dict] = clean_target,
+    describe: Callable[[dict], IntentNotice | None] | None = None,
 ) -> None:
-    """`clean(request.POST)` returns a JSON-serialisable payload or raises ValidationError."""
-    _intents[name] = Intent(handler=handler, clean=clean)
+    """`clean(request.POST)` returns a JSON-serialisable payload or raises ValidationError;
+    `describe(payload)` an `IntentNotice`, or None when the target is not there."""
+    _intents[name] = Intent(handler=handler, clean=clean, describe=describe)
 
 
 def safe_next(request: HttpRequest, url: str | None, *, fallback: str = "/") -> str:
@@ -140,14 +160,40 @@ def same_origin(request: HttpRequest) -> bool:
     )
 
 
-def intent_store(*, request: HttpRequest, name: str, payload: dict, next_url: str) -> None:
+def intent_store(
+    *,
+    request: HttpRequest,
+    name: str,
+    payload: dict,
+    next_url: str,
+    notice: IntentNotice | None = None,
+) -> None:
     """Keep one pending intent in the visitor's session; a newer press replaces an older one."""
+    notice = notice or GENERIC_NOTICE
     request.session[SESSION_KEY] = {
         "name": name,
         "payload": payload,
         "next": next_url,
         "stored_at": time.time(),
+        "notice": {"action": notice.action, "result": notice.result},
     }
+
+
+def intent_pending_notice(*, request: HttpRequest) -> IntentNotice | None:
+    """What the visitor's pending intent will do once they log in, or None when there is none
+    (or it has expired). Reads only the session."""
+    pending = request.session.get(SESSION_KEY)
+    if not isinstance(pending, dict) or pending.get("name") not in _intents:
+        return None
+    if time.time() - pending.get("stored_at", 0) > MAX_AGE_SECONDS:
+        return None
+    notice = pending.get("notice")
+    if not isinstance(notice, dict):
+        return GENERIC_NOTICE
+    return IntentNotice(
+        action=str(notice.get("action") or GENERIC_NOTICE.action),
+        result=str(notice.get("result") or GENERIC_NOTICE.result),
+    )
 
 
 def intent_complete(*, request: HttpRequest, user) -> str | None:
@@ -201,5 +247,12 @@ def intent_view(request: HttpRequest):
     if request.session.session_key is None and not ratelimit.consume(request, action="intent"):
         # Each new visitor's press creates a session: no more than so many from one address.
         return ratelimit.respond_429(request)
-    intent_store(request=request, name=request.POST["intent"], payload=payload, next_url=next_url)
+    notice = intent.describe(payload) if intent.describe else None
+    intent_store(
+        request=request,
+        name=request.POST["intent"],
+        payload=payload,
+        next_url=next_url,
+        notice=notice,
+    )
     return HttpResponseRedirect(login_url)

@@ -13,5 +13,5 @@ class FollowsConfig(AppConfig):
 
         register_export("volgen", exports.follows_export)
         for name, handler in intents.INTENTS.items():
-            register_intent(name, handler)
+            register_intent(name, handler, describe=intents.NOTICES[name])
         register_state_source("volgen", selectors.followed_state)

@@ -9,10 +9,14 @@ class ReadingListsConfig(AppConfig):
         from accounts.exports import register_export
         from accounts.intents import register_intent
         from personal import slots, state
-        from readinglists import selectors, services
+        from readinglists import intents, selectors, services
 
         register_export("leeslijst", lambda user: selectors.reading_list_export(user=user))
-        register_intent(services.INTENT_ADD, services.reading_list_intent_add)
+        register_intent(
+            services.INTENT_ADD,
+            services.reading_list_intent_add,
+            describe=intents.reading_list_intent_notice,
+        )
         state.register_state_source(
             "leeslijst", lambda user: selectors.reading_list_state(user=user)
         )

@@ -79,10 +79,11 @@ def test_signup_confirm_login_completes_the_intent(client, article, django_user_
     assert response.status_code == 302
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     path = re.sub(r"^https?://[^/]+", "", link)
-    client.post(path)
-    response = client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
+    # Confirming in the same browser logs the new member in and brings them back.
+    response = client.post(path)
     assert response.url == article.url
     user = django_user_model.objects.get(email=email)
+    assert client.session["_auth_user_id"] == str(user.pk)
     assert ReadingListItem.objects.filter(user=user, page=article).exists()
 
 
