@@ -28,6 +28,11 @@ PAGES = {
     "dossiers": "/dossiers/",
     "dossier": "/dossiers/leefbare-buurten/",
     "thema-uitgelicht": "/themas/leefbaarheid/",
+    # The visitor's account pages (tests/e2e/test_account_forms.py checks all of them, and the
+    # member's, with and without errors).
+    "inloggen": "/accounts/login/",
+    "account-aanmaken": "/accounts/signup/",
+    "wachtwoord-vergeten": "/accounts/password/reset/",
 }
 
 #: Pages axe also checks at a phone's width (the rest at the desktop width only).
@@ -42,6 +47,9 @@ NARROW_PAGES = (
     "dossiers",
     "dossier",
     "thema-uitgelicht",
+    "inloggen",
+    "account-aanmaken",
+    "wachtwoord-vergeten",
 )
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
