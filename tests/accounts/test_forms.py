@@ -4,6 +4,7 @@ with an error summary linking to each field, and each field's error is tied to i
 
 import pytest
 from django.test import Client
+from wagtail.models import PageViewRestriction
 
 from tests.accounts.pages import (
     EMPTY_POSTS,
@@ -39,7 +40,7 @@ def label_of(page, tag) -> str:
     return " ".join(label.get_text(" ").split()) if label else ""
 
 
-def assert_fields_are_design_system_fields(page, path):
+def assert_fields_are_design_system_fields(page, path, passwords=PASSWORD_AUTOCOMPLETE):
     main = page.find("main")
     fields = inputs(main)
     for tag in fields:
@@ -60,7 +61,7 @@ def assert_fields_are_design_system_fields(page, path):
             assert tag.get("autocomplete") == "email", where
             assert "form-input--30ch" in tag["class"], where
         if kind == "password":
-            assert tag.get("autocomplete") == PASSWORD_AUTOCOMPLETE[tag["name"]], where
+            assert tag.get("autocomplete") == passwords[tag["name"]], where
             assert "form-input--30ch" in tag["class"], where
         if kind == "checkbox":
             assert "utrecht-checkbox" in tag.get("class", []), where
@@ -205,3 +206,33 @@ def test_the_profile_role_offers_no_choice_first(member_client):
     select = soup(member_client.get("/accounts/")).find("select", attrs={"name": "role"})
     first = select.find("option")
     assert (first["value"], first.get_text()) == ("", "Geen keuze")
+
+
+def test_a_page_behind_a_password_asks_in_the_sites_form(article, settings):
+    # The visitor page cache tries a shared render first, in which Wagtail reads the session
+    # for the restriction: that is logged as an error and the reader gets their own render.
+    settings.SHARED_RENDER_STRICT = False
+    client = Client(raise_request_exception=False)
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = client.get(article.url)
+    assert article.title not in response.content.decode()  # nor its intro, meta or breadcrumbs
+    assert article.intro not in response.content.decode()
+    page = soup(response)
+    assert page.find("h1").get_text(strip=True) == "Wachtwoord nodig"
+    assert page.find("header", class_="site-header") is not None
+    # A password the editors handed out, not the reader's own: no autocomplete to suggest one.
+    assert_fields_are_design_system_fields(page, article.url, passwords={"password": None})
+    action = page.find("main").find("form")["action"]
+
+    page = soup(client.post(action, {"password": "fout", "return_url": article.url}))
+    password = page.find("input", attrs={"name": "password"})
+    assert password["aria-invalid"] == "true"
+    error = page.find(id=password["aria-describedby"]).get_text(" ", strip=True)
+    assert error == "Het wachtwoord dat je hebt ingevuld is niet juist. Probeer opnieuw."
+    assert page.find(class_="form-error-summary").find("a")["href"] == "#id_password"
+
+    response = client.post(action, {"password": "geheim", "return_url": article.url})
+    assert response.status_code == 302
+    assert client.get(article.url).status_code == 200
