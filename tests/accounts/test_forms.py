@@ -236,3 +236,16 @@ def test_a_page_behind_a_password_asks_in_the_sites_form(article, settings):
     response = client.post(action, {"password": "geheim", "return_url": article.url})
     assert response.status_code == 302
     assert client.get(article.url).status_code == 200
+
+
+def test_a_pending_new_address_is_shown_read_only_with_its_actions(member_client, mailoutbox):
+    member_client.post("/accounts/email/", {"action_add": "", "email": "nieuw@example.org"})
+    page = soup(member_client.get("/accounts/email/"))
+    pending = page.find(id="new_email")
+    assert pending["value"] == "nieuw@example.org"
+    assert pending.has_attr("readonly") and not pending.has_attr("name")
+    assert label_of(page, pending) == "Wordt gewijzigd in"
+    hint = page.find(id=pending["aria-describedby"])
+    assert hint.find_previous("input") is pending  # under the address it is about
+    buttons = [button.get_text(strip=True) for button in hint.find_all("button")]
+    assert buttons == ["Stuur de bevestigingsmail opnieuw", "Wijziging annuleren"]
