@@ -112,4 +112,9 @@ class RequestLoginCodeForm(RequiredMessagesMixin, allauth_forms.RequestLoginCode
 
 
 class ConfirmLoginCodeForm(RequiredMessagesMixin, allauth_forms.ConfirmLoginCodeForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A short code from the mail, which phones offer to fill in.
+        self.fields["code"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "class": "form-input--10ch"}
+        )

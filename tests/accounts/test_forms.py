@@ -108,7 +108,9 @@ def test_pages_reached_through_a_mail(client, member, mailoutbox):
 
     path = login_code_form_path(client, member.email)
     page = soup(client.get(path))
-    assert [tag["name"] for tag in inputs(page.find("main"))][:1] == ["code"]
+    [code] = inputs(page.find("main"))
+    assert code["name"] == "code" and code["autocomplete"] == "one-time-code"
+    assert "form-input--10ch" in code["class"]
     assert_fields_are_design_system_fields(page, path)
 
 
