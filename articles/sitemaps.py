@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Count, Q
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -43,27 +45,46 @@ class TreeNode:
     url: str
     path: str = ""
     children: list["TreeNode"] = field(default_factory=list)
+    #: For a listing's index: how many items it lists (they are not each listed here).
+    count: int | None = None
+
+
+#: Content that lives in listings by the thousand: the sitemap names its index and the number of
+#: items, and leaves the items to the index (and to /sitemap.xml).
+LISTED = ("articlepage", "eventpage", "publicationpage", "practiceexamplepage")
 
 
 def page_tree(site) -> list[TreeNode]:
     """The live pages anybody may read below the home page of `site`, in tree order, each with
-    its children: one query however many pages. A page whose parent is not listed (a draft)
-    hangs under its nearest listed ancestor."""
+    its children, but for the items of the listings (articles, events, publications, practice
+    examples), which their index counts: two queries however many pages. A page whose parent is
+    not listed (a draft) hangs under its nearest listed ancestor."""
     root_path = next(
         (root.root_path for root in site_root_paths() if root.site_id == site.pk), None
     )
     if root_path is None:
         return []
-    rows = (
-        public(Page.objects.live().filter(url_path__startswith=root_path))
-        .exclude(url_path=root_path)
-        .order_by("path")
-        .values_list("title", "url_path", "path")
+    pages = public(Page.objects.live().filter(url_path__startswith=root_path)).exclude(
+        url_path=root_path
+    )
+    listed = Q(content_type__app_label="articles", content_type__model__in=LISTED)
+    rows = pages.exclude(listed).order_by("path").values_list("title", "url_path", "path")
+    counts = dict(
+        pages.filter(listed)
+        .annotate(parent=Substr("path", 1, Length("path") - Page.steplen))
+        .order_by()
+        .values_list("parent")
+        .annotate(n=Count("pk"))
     )
     top: list[TreeNode] = []
     open_nodes: list[TreeNode] = []
     for title, url_path, path in rows:
-        node = TreeNode(title=title, url=url_path.removeprefix(root_path[:-1]), path=path)
+        node = TreeNode(
+            title=title,
+            url=url_path.removeprefix(root_path[:-1]),
+            path=path,
+            count=counts.get(path),
+        )
         while open_nodes and not path.startswith(open_nodes[-1].path):
             open_nodes.pop()
         (open_nodes[-1].children if open_nodes else top).append(node)
