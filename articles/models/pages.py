@@ -410,6 +410,16 @@ class EventPage(IntroBodyMixin, Page):
     )
     online_url = models.URLField("online deelnemen", blank=True)
     registration_url = models.URLField("aanmelden", blank=True)
+    report_url = models.URLField(
+        "verslag",
+        blank=True,
+        help_text="Link naar een verslag. Bezoekers zien hem pas als het evenement voorbij is.",
+    )
+    recording_url = models.URLField(
+        "opname",
+        blank=True,
+        help_text="Link naar een opname. Bezoekers zien hem pas als het evenement voorbij is.",
+    )
     themes = ParentalManyToManyField(
         "articles.Theme", verbose_name="thema's", blank=True, related_name="events"
     )
@@ -435,6 +445,10 @@ class EventPage(IntroBodyMixin, Page):
                 FieldPanel("registration_url"),
             ],
             heading="Wanneer en waar",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("report_url"), FieldPanel("recording_url")],
+            heading="Na afloop",
         ),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         organisations_panel("organisation_links"),
