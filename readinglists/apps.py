@@ -8,6 +8,7 @@ class ReadingListsConfig(AppConfig):
     def ready(self):
         from accounts.exports import register_export
         from accounts.intents import register_intent
+        from pagecache.middleware import register_query_params
         from personal import slots, state
         from readinglists import intents, selectors, services
 
@@ -21,3 +22,5 @@ class ReadingListsConfig(AppConfig):
             "leeslijst", lambda user: selectors.reading_list_state(user=user)
         )
         slots.register_value(selectors.STATE_COUNT, selectors.reading_list_count_for_request)
+        # The list's filters and order (/leeslijst/?status=&thema=&sorteer=&page=).
+        register_query_params("status", "thema", "sorteer", "page")

@@ -1,6 +1,7 @@
 from django import forms
 
 from readinglists.models import NOTE_MAX_LENGTH
+from readinglists.selectors import SORT_SAVED, SORTS
 
 
 class NoteForm(forms.Form):
@@ -25,6 +26,12 @@ class FilterForm(forms.Form):
         choices=[("", "Alles"), ("ongelezen", "Ongelezen"), ("gelezen", "Gelezen")],
     )
     thema = forms.ChoiceField(label="Thema", required=False)
+    sorteer = forms.ChoiceField(
+        label="Volgorde",
+        required=False,
+        choices=list(SORTS.items()),
+        initial=SORT_SAVED,
+    )
 
     def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)

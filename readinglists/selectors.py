@@ -1,6 +1,11 @@
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 from wagtail.models import Page
 
 from pagecache.memo import visible_to
@@ -14,6 +19,15 @@ STATUS_READ = "gelezen"
 STATUS_UNREAD = "ongelezen"
 #: Stands for the title of an item whose page the member may not view.
 HIDDEN_TITLE = "Niet meer beschikbaar"
+#: The orders of the list (`?sorteer=`): the value, and what the choice says.
+SORT_SAVED = "bewaard"
+SORT_PUBLISHED = "gepubliceerd"
+SORT_EVENT = "evenement"
+SORTS = {
+    SORT_SAVED: "Laatst bewaard eerst",
+    SORT_PUBLISHED: "Nieuwste publicatie eerst",
+    SORT_EVENT: "Eerstvolgend evenement eerst",
+}
 
 
 def _saveable_models() -> dict:
@@ -69,11 +83,59 @@ def reading_list_count(*, user) -> int:
     return ReadingListItem.objects.filter(user=user).count()
 
 
-def reading_list_items(*, user, status: str = "", theme=None) -> QuerySet:
-    """The member's items, newest saved first, with their pages in the same query."""
+def _dates() -> dict:
+    """The dates a row shows and sorts by, read in the items' own query through the joins to
+    the pages' own tables: `event_start`/`event_end` for events, `published_on` for the rest
+    (the publication date of a dated page, else the day it went live)."""
+    from articles.models import CONTENT_MODELS, EventPage
+    from articles.models.pages import DatedPage
+
+    event = EventPage._meta.model_name
+    dated = [
+        F(f"page__{model._meta.model_name}__publication_date")
+        for model in CONTENT_MODELS
+        if issubclass(model, DatedPage)
+    ]
+    went_live = TruncDate("page__first_published_at", tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return {
+        "event_start": F(f"page__{event}__start"),
+        "event_end": F(f"page__{event}__end"),
+        "published_on": Coalesce(*dated, went_live),
+    }
+
+
+def _ordered(items: QuerySet, sort: str, *, now) -> QuerySet:
+    if sort == SORT_PUBLISHED:
+        return items.order_by(F("published_on").desc(nulls_last=True), "-created_at", "-pk")
+    if sort == SORT_EVENT:
+        # Events to come, the first first; then past events, the latest first; then the rest.
+        coming = Q(event_end__gte=now)
+        return items.annotate(
+            event_group=Case(
+                When(coming, then=Value(0)),
+                When(event_start__isnull=False, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
+            coming_start=Case(When(coming, then=F("event_start"))),
+        ).order_by(
+            "event_group",
+            F("coming_start").asc(nulls_last=True),
+            F("event_start").desc(nulls_last=True),
+            "-created_at",
+            "-pk",
+        )
+    return items.order_by("-created_at", "-pk")
+
+
+def reading_list_items(
+    *, user, status: str = "", theme=None, sort: str = SORT_SAVED, now=None
+) -> QuerySet:
+    """The member's items in the order `sort` names (newest saved first unless told), with
+    their pages and their dates in the same query."""
     from articles.models import CONTENT_MODELS
 
-    items = ReadingListItem.objects.filter(user=user).select_related("page")
+    items = ReadingListItem.objects.filter(user=user).select_related("page").annotate(**_dates())
     if status == STATUS_READ:
         items = items.filter(read_at__isnull=False)
     elif status == STATUS_UNREAD:
@@ -84,7 +146,7 @@ def reading_list_items(*, user, status: str = "", theme=None) -> QuerySet:
             if path := model.term_paths.get("theme"):
                 of_theme |= Q(page__in=model.objects.filter(**{path: theme}).values("pk"))
         items = items.filter(of_theme)
-    return items.order_by("-created_at", "-pk")
+    return _ordered(items, sort, now=now or timezone.now())
 
 
 def reading_list_item(*, user, pk: int) -> ReadingListItem | None:
@@ -98,54 +160,111 @@ def reading_list_item_title(item, *, user, passed=frozenset()) -> str:
     return item.title
 
 
-def reading_list_rows(items, *, request=None, user=None, passed=frozenset()) -> list[dict]:
+def reading_list_rows(
+    items, *, request=None, user=None, passed=frozenset(), now=None
+) -> list[dict]:
     """What the list shows per item; URLs resolved with the request (cached site root paths).
 
     An item whose page `user` may not view (or no longer: a view restriction added since, a
-    group left) shows neither its title nor its address. `passed` as for `reading_list_page`.
+    group left) shows neither its title nor its address, nor its date or themes. `passed` as
+    for `reading_list_page`. Items come from `reading_list_items` (their dates); the themes of
+    all of them are read in one query.
     """
-    labels = {
-        content_type.pk: _saveable_models()[model]
+    models = {
+        content_type.pk: model
         for model, content_type in ContentType.objects.get_for_models(*_saveable_models()).items()
     }
+    now = now or timezone.now()
     rows = []
     for item in items:
         page = item.page
         hidden = page is not None and not visible_to(page, user=user, passed=passed)
         available = not hidden and page is not None and page.live
-        available = available and page.content_type_id in labels
+        available = available and page.content_type_id in models
         if available:
             title = page.title
         elif hidden:
             title = HIDDEN_TITLE
         else:
             title = item.title  # as it was when saved: the page is gone or unpublished
+        event_start = getattr(item, "event_start", None) if available else None
+        event_end = getattr(item, "event_end", None) if available else None
         rows.append(
             {
                 "item": item,
                 "available": available,
                 "title": title,
                 "url": page.get_url(request=request) if available else "",
-                "type": labels.get(page.content_type_id, "") if available else "",
+                "type": models[page.content_type_id].type_label if available else "",
+                "event": event_start is not None,
+                "date": event_start or (getattr(item, "published_on", None) if available else None),
+                "past": event_end is not None and event_end < now,
+                "themes": [],
             }
         )
+    themes = _theme_names(
+        {
+            row["item"].page_id: models[row["item"].page.content_type_id]
+            for row in rows
+            if row["available"]
+        }
+    )
+    for row in rows:
+        row["themes"] = themes.get(row["item"].page_id, []) if row["available"] else []
     return rows
 
 
+def _theme_names(pages: dict[int, type]) -> dict[int, list[str]]:
+    """{page id: the names of its themes, in alphabetical order} for `pages` ({id: content
+    type}), from one query whatever their number and types."""
+    from articles.models import term_links
+
+    by_model = {}
+    for page_id, model in pages.items():
+        by_model.setdefault(model, []).append(page_id)
+    parts = [
+        link.model.objects.filter(**{f"{link.page_field}_id__in": ids})
+        .order_by()  # SQLite allows no ORDER BY inside a UNION
+        .values_list(f"{link.page_field}_id", f"{link.term_field}__name")
+        for model, ids in by_model.items()
+        for link in term_links(model)
+        if link.kind == "theme"
+    ]
+    if not parts:
+        return {}
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    names = {}
+    for page_id, name in sorted(rows, key=lambda row: row[1].casefold()):
+        names.setdefault(page_id, []).append(name)
+    return names
+
+
+def _local(moment) -> str | None:
+    """A moment as the member's clock shows it, to the second: "2026-11-28T14:05:00+01:00"."""
+    if moment is None:
+        return None
+    if isinstance(moment, datetime.datetime):
+        return timezone.localtime(moment).replace(microsecond=0).isoformat()
+    return moment.isoformat()
+
+
 def reading_list_export(*, user, passed=frozenset()) -> list[dict]:
-    """The member's leeslijst for the AVG export and the CSV download (`passed` as for
-    `reading_list_page`)."""
+    """The member's leeslijst for the AVG export and the CSV and JSON downloads, newest saved
+    first (`passed` as for `reading_list_page`). Moments in Dutch time, to the second; `datum`
+    is when an event starts, or the publication date of anything else."""
     rows = reading_list_rows(reading_list_items(user=user), user=user, passed=passed)
     return [
         {
             "titel": row["title"],
             "soort": row["type"],
+            "datum": _local(row["date"]),
+            "themas": row["themes"],
             "adres": f"{settings.BASE_URL}{row['url']}"
             if row["url"].startswith("/")
             else row["url"],
             "beschikbaar": row["available"],
-            "bewaard_op": row["item"].created_at.isoformat(),
-            "gelezen_op": row["item"].read_at.isoformat() if row["item"].read_at else None,
+            "bewaard_op": _local(row["item"].created_at),
+            "gelezen_op": _local(row["item"].read_at),
             "notitie": row["item"].note,
         }
         for row in rows

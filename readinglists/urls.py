@@ -7,6 +7,7 @@ app_name = "readinglists"
 urlpatterns = [
     path("", views.reading_list, name="list"),
     path("leeslijst.csv", views.export_csv, name="export"),
+    path("leeslijst.json", views.export_json, name="export_json"),
     path("bewaren/", views.add, name="add"),
     path("weghalen/", views.remove, name="remove"),
     path("<int:pk>/gelezen/", views.item_read, name="item_read"),

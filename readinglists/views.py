@@ -1,4 +1,5 @@
 import csv
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -65,17 +66,22 @@ def _render_list(request, *, note_forms=None, next_url="", status=200):
 def _render_list_fresh(request, *, passed, note_forms=None, next_url="", status=200):
     themes = list(Theme.objects.order_by("name"))
     filters = FilterForm(request.GET or None, themes=themes)
-    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    cleaned = {}
+    if filters.is_bound:
+        filters.is_valid()
+        cleaned = filters.cleaned_data  # the valid fields: a made-up value drops only its own
     theme = next((t for t in themes if t.slug == cleaned.get("thema")), None)
+    sort = cleaned.get("sorteer") or selectors.SORT_SAVED
+    now = timezone.now()
     items = paginate(
         request,
         selectors.reading_list_items(
-            user=request.user, status=cleaned.get("status", ""), theme=theme
+            user=request.user, status=cleaned.get("status", ""), theme=theme, sort=sort, now=now
         ),
         per_page=PER_PAGE,
     )
     rows = selectors.reading_list_rows(
-        items.object_list, request=request, user=request.user, passed=passed
+        items.object_list, request=request, user=request.user, passed=passed, now=now
     )
     note_forms = note_forms or {}
     # Each row has three forms; their addresses come from one reverse each, not one per row.
@@ -95,6 +101,8 @@ def _render_list_fresh(request, *, passed, note_forms=None, next_url="", status=
         "rows": rows,
         "filters": filters,
         "filtered": bool(cleaned.get("status") or theme),
+        "sort": sort,
+        "sort_label": selectors.SORTS[sort],
         "next": next_url or request.get_full_path(),
         "note_failed": bool(note_forms),
         "note_max_length": NOTE_MAX_LENGTH,
@@ -108,22 +116,63 @@ def reading_list(request):
     return _render_list(request)
 
 
+#: The CSV download's columns: the export's keys and the headers Dutch spreadsheets show.
+CSV_COLUMNS = {
+    "titel": "Titel",
+    "soort": "Soort",
+    "datum": "Datum",
+    "themas": "Thema's",
+    "adres": "Adres",
+    "beschikbaar": "Beschikbaar",
+    "bewaard_op": "Bewaard op",
+    "gelezen_op": "Gelezen op",
+    "notitie": "Notitie",
+}
+
+
+def _download(request, extension: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content_type=content_type)
+    filename = f"leeslijst-{timezone.localdate():%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @login_required
 @require_safe
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"leeslijst-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    """The leeslijst as Dutch Excel and LibreOffice open it with a double click: semicolons
+    (the Dutch list separator, as the decimal separator is a comma), UTF-8 with a byte order
+    mark, and moments in Dutch time to the minute ("2026-11-28 14:05")."""
+    response = _download(request, "csv", "text/csv; charset=utf-8")
+    response.write("\ufeff")
     rows = selectors.reading_list_export(user=request.user, passed=restrictions_passed(request))
-    columns = ["titel", "soort", "adres", "beschikbaar", "bewaard_op", "gelezen_op", "notitie"]
-    writer = csv.writer(response)
-    writer.writerow(columns)
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(CSV_COLUMNS.values())
     for row in rows:
-        row["beschikbaar"] = "ja" if row["beschikbaar"] else "nee"
-        writer.writerow([_csv_cell(row[column]) for column in columns])
+        writer.writerow([_csv_cell(_csv_value(column, row[column])) for column in CSV_COLUMNS])
     return response
+
+
+@login_required
+@require_safe
+def export_json(request):
+    """The same data as the CSV download, typed: moments in ISO 8601 with their offset."""
+    response = _download(request, "json", "application/json")
+    rows = selectors.reading_list_export(user=request.user, passed=restrictions_passed(request))
+    response.write(json.dumps({"leeslijst": rows}, ensure_ascii=False, indent=2))
+    return response
+
+
+def _csv_value(column: str, value) -> str:
+    if column == "beschikbaar":
+        return "ja" if value else "nee"
+    if column == "themas":
+        return ", ".join(value)
+    if column in {"datum", "bewaard_op", "gelezen_op"} and value:
+        # "2026-11-28T14:05:00+01:00" -> "2026-11-28 14:05": what a spreadsheet reads as a time.
+        return value[:16].replace("T", " ")
+    return value
 
 
 def _csv_cell(value) -> str:

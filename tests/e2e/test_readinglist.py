@@ -28,7 +28,7 @@ def test_visitor_saves_through_login_and_lands_back_saved(page, member, site_pat
     button = page.locator("main").get_by_role("button", name=REMOVE)
     assert button.get_attribute("aria-pressed") == "true"
     page.goto("/leeslijst/")
-    assert page.locator("main .reading-list__item").count() == 1
+    assert page.locator("main .reading-row").count() == 1
 
 
 def test_member_saves_and_removes_with_javascript(page, member, site_paths):
@@ -80,9 +80,10 @@ def test_reading_list_is_accessible_empty_with_items_and_notes(page, axe, member
         page.locator("main").get_by_role("button", name=SAVE).click()
         page.locator("main").get_by_role("button", name=REMOVE).wait_for()
     page.goto("/leeslijst/")
-    assert page.locator("main .reading-list__item").count() == 2
+    assert page.locator("main .reading-row").count() == 2
     assert_accessible(page, axe)
 
+    page.locator("main .reading-row summary").first.click()  # the note's disclosure
     page.get_by_label(re.compile("^Notitie")).first.fill("Bespreken in het wijkteam")
     page.get_by_role("button", name=re.compile("^Notitie opslaan")).first.click()
     page.wait_for_load_state()

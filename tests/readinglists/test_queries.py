@@ -79,10 +79,10 @@ def fill(member, n):
 
 # Session, member, their state after a change (the leeslijst ids for the header count and
 # buttons, and the follows: one query each, else from the cache), themes for the filter, the
-# paginator's count, the items with their pages. The site (for the items' URLs) is remembered
-# per process (pagecache.memo). Wagtail's user bar costs no query: whether to show it is decided
-# once, at login.
-LIST_QUERIES = 7
+# paginator's count, the items with their pages and dates, and the themes of all the items on
+# the page. The site (for the items' URLs) is remembered per process (pagecache.memo).
+# Wagtail's user bar costs no query: whether to show it is decided once, at login.
+LIST_QUERIES = 8
 # A member's page costs the session, the member, and after a change ONE leeslijst query (the
 # header count and every button) on top of what a visitor's costs; then none.
 MEMBER_EXTRA = 3
@@ -103,8 +103,15 @@ def test_list_unchanged_since_it_was_shown_costs_the_session_and_member(member_c
 
 
 def test_empty_list_costs_no_more(member_client, member):
-    # Nothing to page: no items query.
-    assert len(queries(member_client, "/leeslijst/", state_of=member)) == LIST_QUERIES - 1
+    # Nothing to page: no items query, and no themes to read.
+    assert len(queries(member_client, "/leeslijst/", state_of=member)) == LIST_QUERIES - 2
+
+
+@pytest.mark.parametrize("sort", ["bewaard", "gepubliceerd", "evenement"])
+def test_every_order_costs_the_same(member_client, member, sort):
+    fill(member, 12)
+    path = f"/leeslijst/?sorteer={sort}&status=ongelezen"
+    assert len(queries(member_client, path, state_of=member)) == LIST_QUERIES
 
 
 def test_article_page_costs_a_member_one_query_for_its_button(

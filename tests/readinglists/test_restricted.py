@@ -117,8 +117,8 @@ def test_the_csv_and_the_avg_export_no_longer_show_a_restricted_item(
     text = response.content.decode("utf-8-sig")
     assert SECRET_TITLE not in text
     assert SECRET_SLUG not in text
-    [row] = list(csv.DictReader(io.StringIO(text)))
-    assert (row["beschikbaar"], row["adres"]) == ("nee", "")
+    [row] = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert (row["Beschikbaar"], row["Adres"], row["Datum"], row["Thema's"]) == ("nee", "", "", "")
 
     [entry] = user_export(user=member)["leeslijst"]
     assert SECRET_TITLE not in str(entry)
