@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import EventPage
 from follows import selectors, services
 from follows.models import DigestDelivery, Follow, FollowSettings
 
@@ -157,6 +158,27 @@ def digest_claim() -> DigestDelivery | None:
             return delivery
 
 
+def digest_entry(item, *, base_url: str) -> dict:
+    """What a digest says of one item: its type ("Publicatie"), title, summary and address, and
+    for an event when and where it is."""
+    page = item.page
+    entry = {
+        "item": item,
+        "title": page.title,
+        "type": page.type_label,
+        "summary": " ".join((page.intro or page.search_description or "").split()),
+        "url": base_url + page.get_url_parts()[2],
+        "event": False,
+    }
+    if isinstance(page, EventPage):
+        online = bool(page.online_url)
+        place = page.location or ("Online" if online else "")
+        if page.location and online:
+            place += " en online"
+        entry.update(event=True, start=page.start, end=page.end, place=place)
+    return entry
+
+
 def digest_message(
     *, delivery: DigestDelivery, items: list, connection=None, subscription: int | None = None
 ) -> EmailMultiAlternatives:
@@ -165,7 +187,7 @@ def digest_message(
     token = digest_token(user=user, subscription=subscription)
     unsubscribe_url = base_url + reverse("follows:unsubscribe", kwargs={"token": token})
     context = {
-        "items": [{"item": item, "url": base_url + item.page.get_url_parts()[2]} for item in items],
+        "items": [digest_entry(item, base_url=base_url) for item in items],
         "total": delivery.item_count,
         "more": delivery.item_count - len(items),
         "following_url": base_url + reverse("follows:following"),

@@ -1,13 +1,21 @@
 """Reads: what a member follows, and the articles and events that come from it."""
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import CharField, F, Q, QuerySet, Value, Window
+from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
-from articles.models import TERM_KINDS
+from articles.models import CONTENT_MODELS, TERM_KINDS, EventPage, term_links
 from articles.selectors import pages_from_rows, pages_of_terms, public_article_count
 from follows.models import KINDS, Follow, FollowSettings
+from pagecache.memo import public
+
+#: How many of its newest items /volgend/ shows under each followed term.
+TERM_ITEMS = 3
+#: How many coming events /volgend/ lists.
+UPCOMING_EVENTS = 12
 
 
 @dataclass(frozen=True)
@@ -152,3 +160,116 @@ def theme_suggestions(*, limit: int = 6) -> QuerySet:
     return Theme.objects.annotate(article_count=public_article_count("articles")).order_by(
         "-article_count", "name"
     )[:limit]
+
+
+@dataclass
+class TermBlock:
+    """One followed term on /volgend/: its newest items (events have their own block)."""
+
+    term: object
+    items: list = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """ "volgt-thema-wonen": the block's address on the page, for the jump list."""
+        return f"volgt-{self.term.kind_label}-{self.term.slug}"
+
+
+def upcoming_events(*, followed: Followed, now) -> QuerySet:
+    """The live, public events of `followed` that have not ended, the first to start first."""
+    condition = Q(pk__in=[])
+    for link in term_links(EventPage):
+        if ids := followed.ids().get(link.kind):
+            linked = link.model.objects.filter(**{f"{link.term_field}_id__in": ids})
+            condition |= Q(pk__in=linked.values(f"{link.page_field}_id"))
+    return public(EventPage.objects.live()).filter(condition, end__gte=now).order_by("start", "pk")
+
+
+_Row = namedtuple("_Row", ["pk", "content_type__model"])
+
+
+def term_newest(*, followed: Followed, per_term: int = TERM_ITEMS) -> dict[tuple, list]:
+    """{(kind, term id): rows for `pages_from_rows`, newest first} of the live, public items
+    other than events that each followed term links, at most `per_term` each.
+
+    One query, whatever the number of terms and items: every link table ranks its own pages per
+    term (a window function, `ROW_NUMBER() ... <= per_term`), the tables' ranks are read as one
+    union, and the few left per term are merged here.
+    """
+    ids = followed.ids()
+    visible = public(Page.objects.live()).values("pk")
+    parts = []
+    for model in CONTENT_MODELS:
+        if model is EventPage:
+            continue
+        for link in term_links(model):
+            if not ids.get(link.kind):
+                continue
+            term_id, page_id = f"{link.term_field}_id", f"{link.page_field}_id"
+            at = f"{link.page_field}__first_published_at"
+            parts.append(
+                link.model.objects.filter(
+                    **{f"{term_id}__in": ids[link.kind], f"{page_id}__in": visible}
+                )
+                .order_by()
+                .annotate(
+                    rank=Window(
+                        RowNumber(),
+                        partition_by=[F(term_id)],
+                        order_by=[F(at).desc(nulls_last=True), F(page_id).desc()],
+                    ),
+                    link_kind=Value(link.kind, output_field=CharField()),
+                    page_model=Value(model._meta.model_name, output_field=CharField()),
+                )
+                .filter(rank__lte=per_term)
+                .values_list("link_kind", term_id, page_id, "page_model", at)
+            )
+    if not parts:
+        return {}
+    found = {}
+    for kind, term, page, model, at in parts[0].union(*parts[1:], all=True):
+        found.setdefault((kind, term), []).append((at, page, model))
+    newest = {}
+    for key, rows in found.items():
+        rows.sort(key=lambda row: (row[0] is not None, row[0], row[1]), reverse=True)
+        newest[key] = [_Row(page, model) for _, page, model in rows[:per_term]]
+    return newest
+
+
+def following_overview(*, follows, followed: Followed, now, new_since=None) -> dict:
+    """What /volgend/ shows besides the settings: the coming events of what the member follows
+    (`events`, FeedItems with their reasons) and a `TermBlock` per followed term, in the order
+    of `follows_grouped` (`groups`, each with its `blocks`). A fixed number of queries: the
+    events, the ranked links, one per type of page present, and the terms of all of them."""
+    from articles.selectors import terms_attach
+
+    events = list(upcoming_events(followed=followed, now=now)[:UPCOMING_EVENTS])
+    newest = term_newest(followed=followed)
+    rows = list({row.pk: row for rows in newest.values() for row in rows}.values())
+    pages = {page.pk: page for page in pages_from_rows(rows, with_terms=False)}
+    terms_attach([*events, *pages.values()])
+
+    def item(page):
+        return FeedItem(
+            page=page,
+            kind=page.type_slug,
+            reasons=_reasons(page, followed),
+            is_new=bool(
+                new_since and page.first_published_at and page.first_published_at > new_since
+            ),
+        )
+
+    groups = follows_grouped(follows)
+    for group in groups:
+        group["blocks"] = [
+            TermBlock(
+                term=term,
+                items=[
+                    item(pages[row.pk])
+                    for row in newest.get((group["kind"], term.pk), [])
+                    if row.pk in pages
+                ],
+            )
+            for term in group["terms"]
+        ]
+    return {"events": [item(page) for page in events], "groups": groups}

@@ -7,13 +7,13 @@ from django.contrib.messages import get_messages
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.intents import safe_next
 from articles.cards import cards_render
 from articles.models import term_model_for_label
-from articles.selectors import paginate
 from follows import digests, selectors, services
 from follows.models import FollowSettings
 from pagecache.middleware import cache_key
@@ -21,14 +21,13 @@ from pagecache.versions import CONTENT
 from personal.slots import personal_page
 from personal.state import member_version
 
-FEED_PAGE_SIZE = 20
-
 
 class DigestForm(forms.Form):
     digest = forms.ChoiceField(
-        label="Hoe vaak wil je een e-mail met nieuwe items?",
+        label="Hoe vaak wil je e-mail krijgen?",
         choices=FollowSettings.Digest.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": "Kies hoe vaak je een e-mail wilt krijgen."},
     )
 
 
@@ -78,7 +77,8 @@ def follow_remove(request, kind: str):
 @login_required
 @require_safe
 def following(request):
-    """The member's feed. Rendered with its buttons and menu as personal slots and kept for them
+    """What the member follows: their digest choice, the coming events and the newest items
+    of each followed term. Rendered with its buttons and menu as personal slots and kept for them
     until their version (what they follow, their digest setting, what counts as new) or the
     content changes; the slots are filled on every request. With messages waiting it is rendered
     as it is."""
@@ -101,34 +101,45 @@ def _following_response(request, *, new_since, digest):
     follows = list(selectors.follows_for_user(user=request.user))
     followed = selectors.followed_from(follows)
     selectors.followed_remember(request, followed)
-    page = paginate(request, selectors.feed_pages(followed=followed), per_page=FEED_PAGE_SIZE)
-    page.object_list = selectors.feed_items(
-        page.object_list, followed=followed, new_since=new_since
+    overview = selectors.following_overview(
+        follows=follows, followed=followed, now=timezone.now(), new_since=new_since
     )
-    for item, card in zip(
-        page.object_list,
-        cards_render(request, [item.page for item in page.object_list]),
-        strict=True,
-    ):
-        item.card = card
+    # The events' cards sit under a heading of level 2, the others under their term's (3).
+    events = overview["events"]
+    items = [item for group in overview["groups"] for b in group["blocks"] for item in b.items]
+    for batch, level in ((events, 3), (items, 4)):
+        cards = cards_render(request, [item.page for item in batch], level=level)
+        for item, card in zip(batch, cards, strict=True):
+            item.card = card
     context = {
-        "groups": selectors.follows_grouped(follows),
+        "groups": overview["groups"],
+        "events": overview["events"],
         "followed": followed,
-        "items": page,
         "digest_form": DigestForm(initial={"digest": digest}),
+        "digest": digest,
         "suggestions": None if follows else selectors.theme_suggestions(),
     }
     return render(request, "follows/following.html", context)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def digest_settings(request):
-    form = DigestForm(request.POST)
-    if form.is_valid():
-        services.follow_settings_update(user=request.user, digest=form.cleaned_data["digest"])
-        messages.success(request, "Je e-mailinstelling is opgeslagen.")
-    return redirect(reverse("follows:following") + "#e-mail")
+    """The digest choice on a page of its own: /volgend/ shows the same form near its top and
+    posts here; a link to this address (from a digest, a bookmark) shows the form."""
+    if request.method == "POST":
+        form = DigestForm(request.POST)
+        if form.is_valid():
+            services.follow_settings_update(user=request.user, digest=form.cleaned_data["digest"])
+            messages.success(request, "Je e-mailinstelling is opgeslagen.")
+            return redirect(reverse("follows:following") + "#e-mail")
+        status = 400
+    else:
+        follow_settings = selectors.follow_settings_for_user(user=request.user)
+        digest = follow_settings.digest if follow_settings else FollowSettings.Digest.WEEKLY
+        form = DigestForm(initial={"digest": digest})
+        status = 200
+    return render(request, "follows/digest_settings.html", {"digest_form": form}, status=status)
 
 
 @csrf_exempt  # RFC 8058: mail clients post without a session; the signed token is the proof.

@@ -4,6 +4,7 @@ leeslijst, followed through their theme, on term pages, at a fixed query count, 
 visitors when restricted. The article kinds (`?soort=interview`) read the same registry."""
 
 import re
+from html import unescape
 
 import pytest
 from django.core.files.base import ContentFile
@@ -340,12 +341,21 @@ def test_articles_filter_by_kind_and_cards_name_it(client, article_index):
 
 
 def feed_reasons(html: str) -> dict[str, str]:
-    """{card title: why it is there} of the items in the /volgend/ feed."""
+    """{card title: why it is there} of the items on /volgend/: an event says why, anything
+    else is under the followed term that brought it ("volgt-thema-wonen")."""
     found = {}
-    for item in re.findall(r'<li class="follow-feed__item.*?</article>', html, re.S):
-        reason = re.search(r'<p class="follow-feed__reason">(.*?)</p>', item, re.S).group(1)
-        (title,) = card_titles(item)
-        found[title] = re.sub(r"<[^>]*>", "", reason).strip()
+    for item in re.findall(r'<li class="follow-cards__item.*?</article>', html, re.S):
+        if reason := re.search(r'<p class="follow-cards__reason">(.*?)</p>', item, re.S):
+            (title,) = card_titles(item)
+            found[title] = re.sub(r"<[^>]*>", "", reason.group(1)).strip()
+    for kind, name, block in re.findall(
+        r'<section class="follow-block" id="volgt-([a-z]+)-[^"]*".*?<h3[^>]*><a[^>]*>([^<]*)</a>'
+        r"(.*?)</section>",
+        html,
+        re.S,
+    ):
+        for title in card_titles(block):
+            found[title] = f"Omdat je {kind} {unescape(name)} volgt"
     return found
 
 

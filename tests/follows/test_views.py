@@ -1,5 +1,6 @@
 import json
 import re
+from html import unescape
 
 import pytest
 from django.conf import settings
@@ -126,14 +127,16 @@ def test_article_and_event_pages_offer_follow_buttons(member_client, member, won
 def test_volgend_groups_follows_with_unfollow_buttons(member_client, member, wonen, author):
     services.follow_add(user=member, term=wonen)
     services.follow_add(user=member, term=author)
-    html = member_client.get("/volgend/").content.decode()
-    assert "Wat je volgt" in html
-    assert html.index("Thema's") < html.index("Auteurs")
+    html = unescape(member_client.get("/volgend/").content.decode())
+    assert "Thema's die je volgt" in html
+    assert html.index("Thema's die je volgt") < html.index("Auteurs die je volgt")
     assert button(html, "Ontvolg thema Wonen") == "true"
     assert button(html, f"Ontvolg auteur {author.name}") == "true"
 
 
-def test_volgend_feed_says_why_and_marks_what_is_new(member_client, member, wonen, organisation):
+def test_volgend_shows_events_apart_and_each_term_with_its_newest_items(
+    member_client, member, wonen, organisation
+):
     services.follow_add(user=member, term=wonen)
     services.follow_add(user=member, term=organisation)
     both = published(
@@ -158,11 +161,15 @@ def test_volgend_feed_says_why_and_marks_what_is_new(member_client, member, wone
     FollowSettings.objects.filter(user=member).update(visit_at=ago(days=1))
     html = member_client.get("/volgend/").content.decode()
     assert unrelated.title not in html
-    assert html.index(both.title) < html.index(old.title)
-    assert f"Omdat je thema Wonen en organisatie {organisation.name} volgt" in html
-    new_items = re.findall(r'follow-feed__item--new">\s*<p[^>]*>(.*?)</p>', html, re.S)
-    assert len(new_items) == 1  # the article: published after the previous visit
-    assert html.count("Nieuw sinds je vorige bezoek") == 1 and old.title in html
+    events = html[html.index('id="evenementen"') : html.index('id="volgt-')]
+    assert old.title in events and both.title not in events
+    assert "Omdat je thema Wonen volgt" in events
+    for anchor in ["volgt-thema-wonen", f"volgt-organisatie-{organisation.slug}"]:
+        assert f'href="#{anchor}"' in html  # the jump list
+        block = html[html.index(f'id="{anchor}"') :]
+        block = block[: block.index("</section>")]
+        assert both.title in block and old.title not in block
+        assert "Nieuw sinds je vorige bezoek" in block  # published after the previous visit
     assert "Bewaar in leeslijst" in html  # the cards keep their leeslijst button
 
 
@@ -231,9 +238,10 @@ def test_term_page_costs_a_member_one_query_for_the_follow_button(
     assert served == TERM_PAGE["member, served"]
 
 
-# Session, user, follows (with their terms), settings, the visit, one page of the feed with its
-# count, its articles, its events and all their terms in one query. The leeslijst (the header
-# count and every card's button) comes from the member's cached state.
+# Session, user, follows (with their terms), settings, the visit, the coming events, the newest
+# items of every followed term (one ranked query), those items (one query per type: here
+# articles) and the terms of all of them in one query. The leeslijst (the header count and every
+# card's button) comes from the member's cached state.
 VOLGEND_QUERIES = 9
 
 
@@ -267,8 +275,10 @@ def test_volgend_costs_the_same_with_1_and_50_follows_and_500_items(
             authors=authors[n : n + 1],
         )
     response = member_client.get("/volgend/")
-    assert response.context["items"].paginator.count == 502
-    assert Follow.objects.filter(user=member).count() == 50
+    blocks = [block for group in response.context["groups"] for block in group["blocks"]]
+    assert len(blocks) == 50
+    assert sum(len(block.items) == 3 for block in blocks) == 17  # the 2 themes, 5 + 10 others
+    assert [item.page.title for item in response.context["events"]] != []
     with_50 = count_queries(member_client, "/volgend/")
     assert (with_1[0], with_50[0]) == (VOLGEND_QUERIES, VOLGEND_QUERIES)
 
