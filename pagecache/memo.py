@@ -86,6 +86,20 @@ def view_restrictions_of(page) -> QuerySet:
     return queryset
 
 
+def password_protected(path: str) -> bool:
+    """Whether `path` (as a reader asks for it) lies under a page behind a password: Wagtail
+    reads the reader's session to let them in, so such a page is never rendered for everyone."""
+    for restriction in _restrictions():
+        if restriction.restriction_type != PageViewRestriction.PASSWORD:
+            continue
+        for root in site_root_paths():
+            if restriction.page.url_path.startswith(root.root_path):
+                prefix = "/" + restriction.page.url_path.removeprefix(root.root_path)
+                if path.startswith(prefix):
+                    return True
+    return False
+
+
 def private_q(prefix: str = "") -> Q:
     """Pages under any view restriction (an empty Q when there is none); `prefix` reaches them
     through a relation ("articles__")."""

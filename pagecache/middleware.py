@@ -185,6 +185,7 @@ class SharedPageMiddleware:
             and _cacheable_path(request)
             and not request.session.get("may_edit")
             and not get_messages(request)
+            and not memo.password_protected(request.path)
         )
 
     def _render_shared(self, request):
