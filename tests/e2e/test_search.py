@@ -35,7 +35,7 @@ def test_results_page_filters_and_passes_axe(page, axe):
 def test_no_results_page_passes_axe(page, axe):
     page.goto("/zoeken/?q=xyzzyquux")
     assert "Geen resultaten" in page.get_by_role("status").inner_text()
-    assert page.get_by_role("heading", name="Wat u kunt proberen").is_visible()
+    assert page.get_by_role("heading", name="Wat je kunt proberen").is_visible()
     assert_no_violations(page, axe)
 
 

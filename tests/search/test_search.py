@@ -188,7 +188,7 @@ def test_empty_query_offers_ways_to_browse(client, wonen):
 def test_no_results_says_so_in_dutch_with_suggestions(client, wonen):
     html = html_of(client, {"q": "xyzzyquux", "thema": "wonen"})
     assert "Geen resultaten voor “xyzzyquux” met de gekozen filters." in html
-    assert "Wat u kunt proberen" in html
+    assert "Wat je kunt proberen" in html
     assert 'href="?q=xyzzyquux">Zoek zonder filters' in html
 
 
