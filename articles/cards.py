@@ -62,7 +62,9 @@ def _kind(page) -> str:
 
 def _key(page, level: int) -> str:
     published = page.last_published_at.timestamp() if page.last_published_at else 0
-    return f"card:{_kind(page)}:{page.pk}:{level}:{published}:{page.url_path}"
+    # An event's card changes when it is over (no registration, a report link instead).
+    past = ":voorbij" if getattr(page, "is_past", False) else ""
+    return f"card:{_kind(page)}:{page.pk}:{level}:{published}:{page.url_path}{past}"
 
 
 def _render(request, page, level: int) -> SharedPage:

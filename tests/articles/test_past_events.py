@@ -75,3 +75,15 @@ def test_the_links_are_optional_addresses(event_index):
     page.full_clean()
     assert EventPage._meta.get_field("report_url").verbose_name == "verslag"
     assert EventPage._meta.get_field("recording_url").verbose_name == "opname"
+
+
+def test_an_events_card_is_kept_apart_once_the_event_is_over(event_index):
+    """The card cache keys a card by its page's publication; an event's card also by whether
+    it is over, so a card cached with its registration link is not shown after the event."""
+    from articles.cards import _key
+
+    event = EventPageFactory(parent=event_index)
+    coming = _key(event, 3)
+    event.start = timezone.now() - datetime.timedelta(days=2)
+    event.end = event.start + datetime.timedelta(hours=2)
+    assert _key(event, 3) != coming
