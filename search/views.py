@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from articles.filters import filters_from_query
 from articles.selectors import themes
 from search import selectors
+from search.middleware import SEARCH_HEADER
 from search.query import MAX_QUERY_LENGTH, query_clean
 
 
@@ -20,4 +21,9 @@ def search(request):
         context["clear_url"] = "?" + urlencode({"q": query})
     else:
         context["themes"] = themes()
-    return render(request, "pages/search.html", context)
+    response = render(request, "pages/search.html", context)
+    if query and not filters.active and request.GET.get("page", "1") == "1":
+        # A reader's search, counted by SearchCountMiddleware: the first page, before any
+        # filter, so paging and narrowing down the same search count once.
+        response[SEARCH_HEADER] = str(context["results"].paginator.count)
+    return response

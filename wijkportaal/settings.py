@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wijkportaal.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Counts searches, also those the page cache answers (search.terms).
+    "search.middleware.SearchCountMiddleware",
     "pagecache.middleware.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkportaal.errors.SiteErrorPagesMiddleware",
@@ -367,6 +369,9 @@ SCHEDULE = {
     "send_queued_mail": 60,
     # Expired sessions (visitors' intents last as long as a session) are removed once a day.
     "clearsessions": 24 * 60 * 60,
+    # Search counts older than a year are removed (search.terms); each web process stores its
+    # own counts every minute, so there is nothing to flush here.
+    "prune_search_terms": 24 * 60 * 60,
 }
 if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
     # The worker's finished tasks (one per mail) are kept 14 days.
