@@ -97,7 +97,7 @@ def _pages() -> list[dict]:
     example = PracticeExamplePage.objects.live().order_by("-publication_date", "-pk").first()
     reader, follower = _session_cookie(READER), _session_cookie(FOLLOWER)
     return [
-        {"name": "bare view (20 KB)", "kind": "bare", "path": "/bench/bare/"},
+        {"name": "bare view, site middleware", "kind": "bare", "path": "/bench/bare/"},
         {"name": "home (visitor)", "kind": "cached", "path": "/"},
         {"name": "article index (visitor)", "kind": "cached", "path": "/artikelen/"},
         {"name": "article (visitor)", "kind": "cached", "path": article.url},
