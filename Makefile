@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint vendor chromium lock clean bench backup restore
+.PHONY: help install run test lint vendor chromium java lock clean bench backup restore
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)/"
@@ -74,6 +74,17 @@ chromium:
 		echo "or set CHROMIUM=/path/to/chromium. The browser tests will fail without it."; \
 	fi
 
+# Java for the Nu HTML Checker (node_modules/vnu-jar) in the browser tests: Debian's JRE.
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's Java runtime for the HTML checker"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "Java not found: install it (Debian/Ubuntu: sudo apt-get install default-jre-headless)."; \
+		echo "The HTML validity tests will fail without it."; \
+	fi
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -81,7 +92,7 @@ lint: install
 test: export SECRET_KEY ?= insecure-key-for-tests-only
 test: export DATABASE_URL ?= sqlite:///$(CURDIR)/db-test.sqlite3
 test: export DJANGO_SETTINGS_MODULE = tests.settings
-test: lint node_modules/.installed chromium staticfiles/staticfiles.json
+test: lint java node_modules/.installed chromium staticfiles/staticfiles.json
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n auto

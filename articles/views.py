@@ -2,11 +2,15 @@
 and the sitemap for people."""
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles import selectors, sitemaps
 from articles.models import TERM_KINDS
 from pagecache.memo import site_for_request
+
+#: The first crumb of every breadcrumb trail, as the page tree's trails have it.
+HOME_CRUMB = {"title": "Home", "url": "/"}
 
 
 @require_safe
@@ -15,7 +19,11 @@ def term_index(request, kind: str):
     return render(
         request,
         "pages/term_index.html",
-        {"title": model.heading(), "terms": selectors.terms_with_counts(model)},
+        {
+            "title": model.heading(),
+            "terms": selectors.terms_with_counts(model),
+            "breadcrumbs": [HOME_CRUMB],
+        },
     )
 
 
@@ -26,6 +34,10 @@ def term_detail(request, kind: str, slug: str):
     items.object_list = selectors.pages_from_rows(items.object_list, with_terms=False)
     context = {
         "term": term,
+        "breadcrumbs": [
+            HOME_CRUMB,
+            {"title": TERM_KINDS[kind].heading(), "url": reverse(f"articles:{kind}_index")},
+        ],
         "items": items,
         "events": selectors.term_events_upcoming(term)[:5] if term.has_events() else None,
     }
@@ -40,7 +52,7 @@ def sitemap(request):
     """Every section with its pages, and the terms: a fixed number of queries."""
     site = site_for_request(request)
     context = {
-        "breadcrumbs": [{"title": "Home", "url": "/"}],
+        "breadcrumbs": [HOME_CRUMB],
         "pages": sitemaps.page_tree(site) if site else [],
         "terms": sitemaps.term_trees(),
     }

@@ -102,8 +102,8 @@ def test_messages_are_shown_on_the_next_page(member_client, article):
     member_client.get(article.url)
     member_client.post("/leeslijst/bewaren/", {"target": article.pk, "next": article.url})
     html = member_client.get(article.url).content.decode()
-    assert "site-messages__item" in html and "staat nu in je leeslijst.</li>" in html
-    assert "site-messages__item" not in member_client.get(article.url).content.decode()
+    assert 'id="bericht"' in html and "staat nu in je leeslijst.</p>" in html
+    assert 'id="bericht"' not in member_client.get(article.url).content.decode()
 
 
 def test_a_page_for_members_only_is_never_shared(member_client, article):
