@@ -62,7 +62,7 @@ def test_kennisbank_opens_by_keyboard_and_closes_with_escape(page, axe):
     page.set_viewport_size(DESKTOP)
     page.goto("/artikelen/")
     button = page.get_by_role("button", name="Kennisbank")
-    publications = page.get_by_role("link", name="Publicaties", exact=True)
+    publications = page.locator("header").get_by_role("link", name="Publicaties", exact=True)
     assert button.get_attribute("aria-expanded") == "false"
     assert not publications.is_visible()
 
@@ -198,3 +198,64 @@ def test_a_message_gets_focus_with_javascript(page, member):
     page.wait_for_function("() => document.activeElement.id === 'bericht'")
     box = message.bounding_box()
     assert box is not None and 0 <= box["y"] < PHONE["height"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+@pytest.mark.parametrize("path", ["/publicaties/", "/praktijkvoorbeelden/"])
+def test_the_knowledge_base_is_one_click_from_any_page(page, viewport, path):
+    """Kennisbank folds its links away in the header; the footer has them in one click."""
+    page.set_viewport_size(viewport)
+    page.goto("/evenementen/")
+    page.locator("footer").locator(f"a[href='{path}']").click()
+    page.wait_for_url(f"**{path}")
+
+
+SCREENSHOT_PAGES = {
+    "home": "/",
+    "artikelen-thema": "/artikelen/?thema=wonen",
+    "zoeken": "/zoeken/?q=wijk",
+    "thema": "/themas/wonen/",
+}
+
+
+def test_screenshots_as_visitor_and_member(browser, base_url, member, artifacts_dir):
+    """Full-page screenshots in test-artifacts/header/ to look at; the header stays within its
+    limits on each: one row at 1280 px, at most 120 px high at 375 px."""
+    folder = artifacts_dir / "header"
+    folder.mkdir(exist_ok=True)
+    for who in ("bezoeker", "lid"):
+        for viewport in (DESKTOP, PHONE):
+            context = browser.new_context(base_url=base_url, viewport=viewport, locale="nl-NL")
+            try:
+                page = context.new_page()
+                if who == "lid":
+                    log_in(page, member)
+                for name, path in SCREENSHOT_PAGES.items():
+                    page.goto(path)
+                    if viewport is DESKTOP:
+                        assert_one_row(page)
+                    else:
+                        assert header_height(page) <= MAX_PHONE_HEADER, (who, path)
+                    shot = folder / f"{name}-{who}-{viewport['width']}.png"
+                    page.screenshot(path=shot, full_page=True)
+            finally:
+                context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+@pytest.mark.parametrize("key", ["artikel", "thema", "organisatie", "auteur"])
+def test_term_and_article_pages_pass_axe(page, site_paths, axe, key, viewport):
+    """The pages with new breadcrumbs or a new right column, at both widths."""
+    page.set_viewport_size(viewport)
+    page.goto(site_paths[key])
+    if key != "artikel":
+        assert page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    assert_no_violations(page, axe, f"{site_paths[key]} at {viewport['width']} px")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_term_index_passes_axe(page, axe, viewport):
+    page.set_viewport_size(viewport)
+    page.goto("/themas/")
+    assert page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    assert_no_violations(page, axe, f"/themas/ at {viewport['width']} px")
