@@ -5,24 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_knowledge_base'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("articles", "0003_knowledge_base"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DocumentText',
+            name="DocumentText",
             fields=[
-                ('document', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='extracted_text', serialize=False, to='wagtaildocs.document', verbose_name='document')),
-                ('file_hash', models.CharField(max_length=40, verbose_name='bestandshash')),
-                ('text', models.TextField(blank=True, verbose_name='tekst')),
-                ('read_at', models.DateTimeField(auto_now=True, verbose_name='gelezen op')),
+                (
+                    "document",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="extracted_text",
+                        serialize=False,
+                        to="wagtaildocs.document",
+                        verbose_name="document",
+                    ),
+                ),
+                ("file_hash", models.CharField(max_length=40, verbose_name="bestandshash")),
+                ("text", models.TextField(blank=True, verbose_name="tekst")),
+                ("read_at", models.DateTimeField(auto_now=True, verbose_name="gelezen op")),
             ],
             options={
-                'verbose_name': 'tekst van een document',
-                'verbose_name_plural': 'teksten van documenten',
+                "verbose_name": "tekst van een document",
+                "verbose_name_plural": "teksten van documenten",
             },
         ),
     ]
