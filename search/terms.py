@@ -1,13 +1,15 @@
 """What readers search for, counted per ISO week without storing who searched.
 
 Counting happens in the process, in memory (`search_count`): a search costs no database or cache
-call. Each process adds what it counted to `SearchTermWeek` at most every `FLUSH_INTERVAL`
-seconds (on its next request, `SearchCountMiddleware`) and when it exits, in one atomic
-`INSERT ... ON CONFLICT DO UPDATE SET searches = searches + excluded.searches`. That is why
-neither cache is used: `incr` on Django's DatabaseCache is a get and a set, so two workers
+call. Each process adds what it counted to `SearchTermWeek` on its first request after
+`FLUSH_INTERVAL` seconds (`SearchCountMiddleware`) and as a gunicorn worker stops
+(`wijkportaal.gunicorn.worker_exit`), in one atomic `INSERT ... ON CONFLICT DO UPDATE SET
+searches = searches + excluded.searches`, so processes flushing at once add up.
+
+Neither cache is used: `incr` on Django's DatabaseCache is a get and a set, so two workers
 counting the same query lose one of the counts, and every search would be a database write;
-Redis (`pages`) may be down or evict the counters under a flood. What a process holds is lost
-only if it is killed outright (at most `FLUSH_INTERVAL` seconds of its searches).
+Redis (`pages`) may be down, or evict the counters under a flood. A process killed outright loses
+what it counted since its last flush.
 
 Bounds: queries longer than `MAX_QUERY_CHARS` or with control characters are not counted; a
 process holds at most `MAX_PENDING` distinct queries between flushes, and a week keeps at most
@@ -15,7 +17,6 @@ process holds at most `MAX_PENDING` distinct queries between flushes, and a week
 made-up queries fills neither memory nor the table.
 """
 
-import atexit
 import datetime
 import logging
 import threading
@@ -163,11 +164,9 @@ def search_terms_prune(*, today: datetime.date | None = None) -> int:
     return deleted
 
 
-def _flush_at_exit() -> None:
+def search_counts_flush_at_exit() -> None:
+    """Store what a web process counted as it stops (gunicorn's `worker_exit` hook)."""
     try:
         search_counts_flush()
     except Exception:
         logger.exception("Search counts not stored at exit")
-
-
-atexit.register(_flush_at_exit)

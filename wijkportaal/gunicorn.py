@@ -10,3 +10,13 @@ graceful_timeout = 20
 accesslog = "-"
 # No control socket under ~/.gunicorn: the container's home is not for state.
 control_socket_disable = True
+
+
+def worker_exit(server, worker):
+    """A stopping worker stores the search counts it holds (search.terms)."""
+    from django.apps import apps
+
+    if apps.ready and apps.is_installed("search"):
+        from search.terms import search_counts_flush_at_exit
+
+        search_counts_flush_at_exit()
