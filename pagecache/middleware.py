@@ -163,7 +163,7 @@ class SharedPageMiddleware:
         try:
             request._wagtail_site = memo.site_for_request(request)
             request._wagtail_cached_site_root_paths = memo.site_root_paths()
-            if not shared:
+            if not shared or memo.password_protected(request.path):
                 return self.get_response(request)
             page = found.get(key)
             if page is None:
@@ -185,7 +185,6 @@ class SharedPageMiddleware:
             and _cacheable_path(request)
             and not request.session.get("may_edit")
             and not get_messages(request)
-            and not memo.password_protected(request.path)
         )
 
     def _render_shared(self, request):
