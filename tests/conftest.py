@@ -185,3 +185,15 @@ def page_root(transactional_db):
     (the default locale, the root page, the root collection) with it: put back what is missing.
     """
     return wagtail_roots()
+
+
+@pytest.fixture(autouse=True)
+def _search_counts_fresh():
+    """Each test starts with no search counts waiting in this process: counts left by an earlier
+    test would otherwise be stored (a query) in whichever later request found them due, and put
+    a query into another test's exact count."""
+    from search import terms
+
+    with terms._pending.lock:
+        terms._pending.counts.clear()
+        terms._pending.since = None
