@@ -35,7 +35,7 @@ class IntroBodyMixin(models.Model):
         index.SearchField("body_text"),
     ]
 
-    #: A content type (`articles.models.content_models`) names itself in filters (`?type=artikel`),
+    #: A content type (`articles.models.CONTENT_MODELS`) names itself in filters (`?type=artikel`),
     #: on cards, in search results and in the leeslijst.
     type_slug = ""
     type_label = ""
