@@ -222,13 +222,6 @@ class TimelineBlock(blocks.StructBlock):
         template = "components/blocks/timeline.html"
 
 
-class CallToActionValue(blocks.StructValue):
-    @property
-    def live_page(self):
-        page = self.get("page")
-        return page if page is not None and page.live else None
-
-
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titel", max_length=200)
     text = blocks.TextBlock(label="Tekst", required=False)
@@ -255,7 +248,7 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = "Oproep met knop"
         template = "components/blocks/call_to_action.html"
-        value_class = CallToActionValue
+        value_class = PageLinkValue
 
 
 # Video --------------------------------------------------------------------------------------

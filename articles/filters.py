@@ -7,6 +7,7 @@ of the results under all the *other* filters, so ticking a second theme shows wh
 Each facet costs one query, however many values or results it has.
 """
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -79,8 +80,11 @@ def _has_field(model, name: str) -> bool:
     return True
 
 
+@functools.cache
 def _relations() -> dict:
-    """How each content type reaches the values of each facet: {facet: {model: path}}."""
+    """How each content type reaches the values of each facet: {facet: {model: path}}. Read
+    from the model classes once per process (they do not change after start-up); callers only
+    read it."""
     from articles.models import CONTENT_MODELS
 
     relations = {

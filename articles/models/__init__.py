@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 
 from .knowledge import (
@@ -72,7 +73,8 @@ class TermLink:
     ordered: bool
 
 
-def term_links(model) -> list[TermLink]:
+@functools.cache
+def term_links(model) -> tuple[TermLink, ...]:
     """The links of `model` to its terms, derived from its `term_paths`: a many-to-many field, an
     orderable (`organisation_links__organisation`) or a foreign key on the page itself."""
     links = []
@@ -90,7 +92,7 @@ def term_links(model) -> list[TermLink]:
             links.append(TermLink(kind, field.related_model, field.field.name, tail, True))
         else:
             links.append(TermLink(kind, model, "page_ptr", head, False))
-    return links
+    return tuple(links)
 
 
 __all__ = [
