@@ -90,7 +90,19 @@ class PlaceFactory(DjangoModelFactory):
     level = "gemeente"
 
 
-class ArticlePageFactory(wagtail_factories.PageFactory):
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page that is live and appeared on the site when it was made."""
+
+    class Meta:
+        abstract = True
+
+    body = factory.LazyFunction(lambda: BODY)
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+
+class ArticlePageFactory(PublishedPageFactory):
     """A published article; pass `terms__themes`, `terms__organisations` and `terms__authors`
     as lists. The terms go in with the page, so it is saved (and indexed for search) once.
     """
@@ -101,10 +113,6 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testartikel {n}")
     slug = factory.Sequence(lambda n: f"testartikel-{n}")
     intro = "Een artikel om mee te testen."
-    body = factory.LazyFunction(lambda: BODY)
-    live = True
-    first_published_at = factory.LazyFunction(timezone.now)
-    last_published_at = factory.SelfAttribute("first_published_at")
     terms = _no_terms()
 
     @classmethod
@@ -118,7 +126,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         return kwargs
 
 
-class EventPageFactory(wagtail_factories.PageFactory):
+class EventPageFactory(PublishedPageFactory):
     """A published event next week; pass `terms__themes` and `terms__organisations` as lists."""
 
     class Meta:
@@ -127,13 +135,9 @@ class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testevenement {n}")
     slug = factory.Sequence(lambda n: f"testevenement-{n}")
     intro = "Een bijeenkomst om mee te testen."
-    body = factory.LazyFunction(lambda: BODY)
     start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
     location = "Buurthuis De Schakel, Havenstad"
-    live = True
-    first_published_at = factory.LazyFunction(timezone.now)
-    last_published_at = factory.SelfAttribute("first_published_at")
     terms = _no_terms()
 
     @classmethod
@@ -146,7 +150,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
         return kwargs
 
 
-class PublicationPageFactory(wagtail_factories.PageFactory):
+class PublicationPageFactory(PublishedPageFactory):
     """A published publication; `terms__themes`, `terms__authors` as lists, `publisher` an
     organisation, `files` a list of Wagtail documents."""
 
@@ -156,12 +160,8 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testpublicatie {n}")
     slug = factory.Sequence(lambda n: f"testpublicatie-{n}")
     intro = "Een samenvatting van een publicatie om mee te testen."
-    body = factory.LazyFunction(lambda: BODY)
     kind = "handreiking"
     year = 2024
-    live = True
-    first_published_at = factory.LazyFunction(timezone.now)
-    last_published_at = factory.SelfAttribute("first_published_at")
     terms = _no_terms()
     files = factory.LazyFunction(list)
 
@@ -174,7 +174,7 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
         return kwargs
 
 
-class PracticeExamplePageFactory(wagtail_factories.PageFactory):
+class PracticeExamplePageFactory(PublishedPageFactory):
     """A published practice example in a new gemeente; `terms__themes` and
     `terms__organisations` (the partners) as lists."""
 
@@ -184,16 +184,12 @@ class PracticeExamplePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testvoorbeeld {n}")
     slug = factory.Sequence(lambda n: f"testvoorbeeld-{n}")
     intro = "Een praktijkvoorbeeld om mee te testen."
-    body = factory.LazyFunction(lambda: BODY)
     municipality = factory.SubFactory(PlaceFactory)
     approach = "<p>Bewoners, corporatie en gemeente maakten samen een wijkplan.</p>"
     results = "<p>Meer bewoners doen mee.</p>"
     lessons = "<p>Begin klein.</p>"
     start_year = 2021
     status = "lopend"
-    live = True
-    first_published_at = factory.LazyFunction(timezone.now)
-    last_published_at = factory.SelfAttribute("first_published_at")
     terms = _no_terms()
 
     @classmethod
@@ -206,7 +202,7 @@ class PracticeExamplePageFactory(wagtail_factories.PageFactory):
         return kwargs
 
 
-class DossierPageFactory(wagtail_factories.PageFactory):
+class DossierPageFactory(PublishedPageFactory):
     """A published dossier; `themes` as a list, `sections` as [(heading, [pages])]."""
 
     class Meta:
@@ -215,10 +211,6 @@ class DossierPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Testdossier {n}")
     slug = factory.Sequence(lambda n: f"testdossier-{n}")
     intro = "Een dossier om mee te testen."
-    body = factory.LazyFunction(lambda: BODY)
-    live = True
-    first_published_at = factory.LazyFunction(timezone.now)
-    last_published_at = factory.SelfAttribute("first_published_at")
     themes = factory.LazyFunction(list)
     sections = factory.LazyFunction(list)
 
