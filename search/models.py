@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -18,3 +19,33 @@ class SearchTermWeek(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.week:%G-W%V})"
+
+
+class SearchDocument(models.Model):
+    """What the site search matches and ranks: one row per live content page, kept by
+    `search.index` when pages are published, unpublished or deleted.
+
+    On PostgreSQL `document` holds the page's words as a weighted `tsvector` (title A, intro B,
+    body and terms C, document text D) under the `wijkportaal_nl` text search configuration, with
+    a GIN index; `title_document` the title alone, so title matches are always considered however
+    many pages match. On SQLite (`make run`) `stems` holds the Snowball stems of the same text
+    instead. Wagtail's own index stays for the editors' search in the admin.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    title = models.CharField(max_length=255)
+    #: The date results are sorted by when the reader asks for the newest: publication date,
+    #: event start or first publication.
+    date = models.DateField(null=True)
+    document = SearchVectorField(null=True)
+    title_document = SearchVectorField(null=True)
+    stems = models.TextField(blank=True)
+    title_stems = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.title
