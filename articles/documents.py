@@ -234,6 +234,9 @@ def document_text_task(*, document_id: int) -> None:
     pages = list(PublicationPage.objects.live().filter(documents__document=document).distinct())
     for page in pages:
         insert_or_update_object(page)
+    from search.index import documents_update
+
+    documents_update(pages)
     if pages:
         from pagecache.versions import content_changed
 

@@ -59,6 +59,10 @@ class IntroBodyMixin(models.Model):
             insert_or_update_object_task.enqueue(
                 self._meta.app_label, self._meta.model_name, str(self.pk)
             )
+            if self.type_slug:
+                from search.index import document_update_queue
+
+                document_update_queue([self.pk])
         return result
 
     def get_view_restrictions(self):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.builder import demo_content_load
+from search.index import documents_missing, documents_rebuild
 
 
 class Command(BaseCommand):
@@ -22,5 +23,8 @@ class Command(BaseCommand):
             organisations=options["organisations"],
             authors=options["authors"],
         )
+        if documents_missing():
+            # Pages made in bulk are not saved one by one, so nothing indexed them.
+            documents_rebuild()
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {summary}."))
