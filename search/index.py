@@ -2,7 +2,10 @@
 fields each page type declares in Wagtail's `search_fields`.
 
 Weights: the title (A) above the intro (B) above the body, the other fields and the names of the
-page's terms (C) above the text of attached documents (D). Rows follow the pages through
+page's terms (C) above the text of attached documents (D). On PostgreSQL each word is stored as
+the Dutch dictionary reads it (lemmas, compound parts: `search.textsearch`) and as Snowball's
+stemmer does: the dictionary reads "krachtwijken" as kracht + wijken, the stemmer as krachtwijk,
+and a reader may type either form. Rows follow the pages through
 `document_update_task` (queued when a content page is saved, published or unpublished, and when
 a term is renamed); `documents_rebuild` makes them all anew (`manage.py rebuild_search_index`).
 """
@@ -96,11 +99,11 @@ _UPSERT = f"""
     INSERT INTO search_searchdocument
         (page_id, title, date, document, title_document, stems, title_stems)
     SELECT t.id, t.title, t.date,
-        setweight(to_tsvector('{CONFIG}', t.a), 'A')
-            || setweight(to_tsvector('{CONFIG}', t.b), 'B')
-            || setweight(to_tsvector('{CONFIG}', t.c), 'C')
-            || setweight(to_tsvector('{CONFIG}', t.d), 'D'),
-        to_tsvector('{CONFIG}', t.a), '', ''
+        setweight(to_tsvector('{CONFIG}', t.a) || to_tsvector('dutch', t.a), 'A')
+            || setweight(to_tsvector('{CONFIG}', t.b) || to_tsvector('dutch', t.b), 'B')
+            || setweight(to_tsvector('{CONFIG}', t.c) || to_tsvector('dutch', t.c), 'C')
+            || setweight(to_tsvector('{CONFIG}', t.d) || to_tsvector('dutch', t.d), 'D'),
+        to_tsvector('{CONFIG}', t.a) || to_tsvector('dutch', t.a), '', ''
     FROM unnest(%s::int[], %s::text[], %s::date[], %s::text[], %s::text[], %s::text[], %s::text[])
         AS t(id, title, date, a, b, c, d)
     ON CONFLICT (page_id) DO UPDATE SET

@@ -84,3 +84,60 @@ def excerpt(text: str, pattern, *, words: int = EXCERPT_WORDS) -> SafeString:
         last = match.end()
     parts.append(escape(snippet[last:]))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+#: Parts of a compound are at least this long ("wijk", "zorg"); shorter ones split too much.
+COMPOUND_PART_MIN = 4
+
+
+def _words_known(words: set[str]) -> dict[str, bool]:
+    """Which of `words` the Dutch dictionary knows, in one query (always one, for a long word:
+    a search costs the same the first time and the hundredth)."""
+    from django.db import connection
+
+    from search.textsearch import DICTIONARY
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT part, ts_lexize(%s::regdictionary, part) IS NOT NULL "
+            "FROM unnest(%s::text[]) AS part",
+            [DICTIONARY, sorted(words)],
+        )
+        return dict(cursor.fetchall())
+
+
+def _splits(word: str):
+    """Each way to cut `word` in two, with the Dutch linking "s" left out of the head."""
+    for cut in range(COMPOUND_PART_MIN, len(word) - COMPOUND_PART_MIN + 1):
+        head, tail = word[:cut], word[cut:]
+        yield head, tail
+        if head.endswith("s") and len(head) > COMPOUND_PART_MIN:
+            yield head[:-1], tail
+
+
+def compound_variants(query: str) -> list[str]:
+    """The query with each compound word the dictionary does not split itself written as two
+    words: "bewonersparticipatie" -> "bewoner participatie", "krachtwijk" -> "kracht wijk".
+    The longest known head wins. Needs the Dutch dictionary (`search.textsearch`); PostgreSQL."""
+    from django.db import connection
+
+    from search.textsearch import splits_compounds_cached
+
+    if not splits_compounds_cached(connection):
+        return []
+    words = query.lower().split()
+    long_words = [w for w in words if len(w) >= 2 * COMPOUND_PART_MIN and w.isalpha()]
+    if not long_words:
+        return []
+    parts = {part for word in long_words for split in _splits(word) for part in split}
+    known = _words_known(parts)
+    replaced = []
+    for word in words:
+        best = None
+        if word in long_words:
+            for head, tail in _splits(word):
+                if known.get(head) and known.get(tail):
+                    best = f"{head} {tail}"  # later cuts have longer heads
+        replaced.append(best or word)
+    variant = " ".join(replaced)
+    return [variant] if variant != " ".join(words) else []

@@ -1,7 +1,28 @@
-"""Search: the matching pages, ranked, with their facets, result rows and matching terms."""
+"""Search: the matching pages, ranked, with their facets, result rows and matching terms.
 
+Pages are matched in their search documents (`search.models.SearchDocument`): on PostgreSQL a
+weighted `tsvector` with a GIN index, on SQLite Snowball stems. What a search costs is bounded,
+however common its words: ranking reads the `CANDIDATES` newest matches and every match in a
+title, and keeps the `TOP` best; filters choose among all matches, the facets count the `TOP`
+best. A search with more matches than that says so rather than counting them all. A fixed
+number of queries per search.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
-from django.db.models import DateField, F, QuerySet, TextField, Value
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    DateField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
@@ -9,25 +30,104 @@ from articles import filters as listing_filters
 from articles.filters import type_labels, type_models
 from articles.models import TERM_KINDS
 from articles.models.pages import DatedPage
-from pagecache.memo import public
-from search.query import excerpt, highlight_pattern, search_expression
+from pagecache.memo import private_q
+from search import query as search_query
+from search.index import stems
+from search.models import SearchDocument
+from search.query import excerpt, highlight_pattern
+from search.textsearch import CONFIG
 
 PAGE_SIZE = 20
 TERMS_SHOWN = 5
 FACETS = ("type", "thema", "organisatie", "auteur", "gemeente", "jaar")
+#: The best results a search ranks, pages through and counts its facets over.
+TOP = 500
+#: The newest matches ranking reads (besides every match in a title).
+CANDIDATES = 2_000
+#: ?sorteer=: by relevance (the default) or newest first.
+ORDERS = {"relevantie": "Meest relevant", "datum": "Nieuwste eerst"}
 
 
-def searchable_pages() -> QuerySet:
-    return public(Page.objects.live()).type(*type_models().values())
+def _both_readings(words: str) -> SearchQuery:
+    """The words as the dictionary reads them, or as the stemmer does (`search.index`)."""
+    return SearchQuery(words, config=CONFIG, search_type="plain") | SearchQuery(
+        words, config="dutch", search_type="plain"
+    )
 
 
-def matching_pages(query: str) -> QuerySet:
-    """Live pages matching `query`, most relevant first, as a queryset that can still be filtered.
+@dataclass(frozen=True)
+class Matcher:
+    """What the documents are matched with: a tsquery (PostgreSQL) or stems (SQLite)."""
 
-    `get_queryset()` of the database backends' results is the search as a plain queryset, so the
-    facets and filters can use it as a subquery instead of loading every match.
-    """
-    return searchable_pages().search(search_expression(query)).get_queryset()
+    query: SearchQuery | None = None
+    #: The reader's own words, without synonyms or split compounds: ranked first.
+    own_words: SearchQuery | None = None
+    stem_sets: tuple[tuple[str, ...], ...] = ()
+
+    @classmethod
+    def for_query(cls, query: str) -> "Matcher":
+        variants = search_query.query_variants(query)
+        if connection.vendor == "postgresql":
+            variants += search_query.compound_variants(query)
+            combined = None
+            for variant in dict.fromkeys(variants):
+                part = _both_readings(variant)
+                combined = part if combined is None else combined | part
+            return cls(query=combined, own_words=_both_readings(variants[0]))
+        return cls(stem_sets=tuple(tuple(dict.fromkeys(stems(v))) for v in variants))
+
+    def documents(self) -> QuerySet:
+        """The search documents that match, of pages any visitor may see."""
+        documents = SearchDocument.objects.all()
+        if self.query is not None:
+            documents = documents.filter(document=self.query)
+        else:
+            any_variant = Q(pk__in=[])
+            for stem_set in self.stem_sets:
+                all_stems = Q()
+                for stem in stem_set:
+                    all_stems &= Q(stems__contains=f" {stem} ")
+                any_variant |= all_stems
+            documents = documents.filter(any_variant)
+        private = private_q("page__")
+        return documents.exclude(private) if private else documents
+
+    def ranked(self, documents: QuerySet, *, order: str) -> list[int]:
+        """The page ids of the `TOP` best of `documents`, best first, and one more when there
+        are more (so the caller knows without counting them all). Best: the reader's own words
+        in the title, then their own words' rank, then that of synonyms and compound parts."""
+        newest = documents.order_by(F("date").desc(nulls_last=True), "-page_id")
+        if order == "datum":
+            return list(newest.values_list("page_id", flat=True)[: TOP + 1])
+        if self.query is None:
+            return self._ranked_by_stems(newest)
+        in_title = documents.filter(title_document=self.query).order_by(
+            F("date").desc(nulls_last=True)
+        )
+        candidates = SearchDocument.objects.filter(
+            Q(page_id__in=newest.values("page_id")[:CANDIDATES])
+            | Q(page_id__in=in_title.values("page_id")[:CANDIDATES])
+        )
+        return list(
+            candidates.annotate(
+                own_in_title=ExpressionWrapper(
+                    Q(title_document=self.own_words), output_field=BooleanField()
+                ),
+                own_rank=SearchRank(F("document"), self.own_words, normalization=Value(1)),
+                rank=SearchRank(F("document"), self.query, normalization=Value(1)),
+            )
+            .order_by(
+                "-own_in_title", "-own_rank", "-rank", F("date").desc(nulls_last=True), "-page_id"
+            )
+            .values_list("page_id", flat=True)[: TOP + 1]
+        )
+
+    def _ranked_by_stems(self, newest: QuerySet) -> list[int]:
+        """SQLite: more query words in the title first, then newest."""
+        words = {stem for stem_set in self.stem_sets for stem in stem_set}
+        rows = list(newest.values_list("page_id", "title_stems")[:CANDIDATES])
+        score = {pk: sum(f" {w} " in title for w in words) for pk, title in rows}
+        return sorted(score, key=lambda pk: -score[pk])[: TOP + 1]
 
 
 def result_rows(pages: QuerySet) -> QuerySet:
@@ -74,46 +174,59 @@ def result_hits(rows, query: str, *, request=None) -> list[dict]:
     ]
 
 
-def matching_terms(query: str) -> list[dict]:
-    """Themes, organisations and authors matching `query`; one query per kind."""
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    expression = search_expression(query)
-    found = []
+def matching_terms(query: str, matcher: Matcher) -> list[dict]:
+    """Themes, organisations and authors whose name matches `query`: one query for the three."""
+    parts = []
     for model in TERM_KINDS.values():
-        for term in backend.search(expression, model.objects.all())[:TERMS_SHOWN]:
-            found.append(
-                {"kind": model.kind_label, "name": term.name, "url": term.get_absolute_url()}
-            )
+        terms = model.objects.order_by("name")
+        if matcher.query is not None:
+            terms = terms.annotate(words=SearchVector("name", config=CONFIG)).filter(
+                words=matcher.query
+            )[:TERMS_SHOWN]
+        parts.append(terms.values_list(Value(model.kind_label), "name", "slug"))
+    rows = list(parts[0].union(*parts[1:], all=True))
+    if matcher.query is None:  # SQLite: the names' stems, matched here
+        wanted = [set(stem_set) for stem_set in matcher.stem_sets]
+        rows = [row for row in rows if any(w <= set(stems(row[1])) for w in wanted if w)]
+    models = {model.kind_label: model for model in TERM_KINDS.values()}
+    found, shown = [], {}
+    for label, name, slug in rows:
+        if shown.get(label, 0) >= TERMS_SHOWN:
+            continue
+        shown[label] = shown.get(label, 0) + 1
+        url = models[label](name=name, slug=slug).get_absolute_url()
+        found.append({"kind": label, "name": name, "url": url})
     return found
 
 
-def search_results(request, *, query: str, filters) -> dict:
-    """One page of search results with their facets and the matching terms; a fixed query count.
-
-    The full-text match is the costly part, so it runs once: its ranked page ids are read into
-    memory, and the filters, the page of results and every facet work from those ids.
-    """
+def search_results(request, *, query: str, filters, order: str = "relevantie") -> dict:
+    """One page of search results with their facets and the matching terms; a fixed number of
+    queries, and a bounded amount of work, whatever the words or the filters."""
     models = tuple(type_models().values())
-    ranked = list(matching_pages(query).values_list("pk", flat=True))
-    hits = Page.objects.filter(pk__in=ranked)
+    matcher = Matcher.for_query(query)
+    matches = matcher.documents()
+    best = matcher.ranked(matches, order=order)
     if filters.active:
-        allowed = set(
-            hits.filter(listing_filters.filter_q(filters, models=models)).values_list(
-                "pk", flat=True
-            )
-        )
-        ranked_allowed = [pk for pk in ranked if pk in allowed]
+        chosen = Page.objects.filter(listing_filters.filter_q(filters, models=models))
+        shown = matcher.ranked(matches.filter(page_id__in=chosen.values("pk")), order=order)
     else:
-        ranked_allowed = ranked
-    results = Paginator(ranked_allowed, PAGE_SIZE).get_page(request.GET.get("page"))
+        shown = best
+    more_than_ranked = len(shown) > TOP
+    shown, best = shown[:TOP], best[:TOP]
+    results = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = {row.pk: row for row in result_rows(Page.objects.filter(pk__in=results.object_list))}
     results.object_list = result_hits(
         [rows[pk] for pk in results.object_list if pk in rows], query, request=request
     )
     return {
         "results": results,
-        "facets": listing_filters.facets(hits, filters, names=FACETS, models=models),
-        "terms": matching_terms(query),
+        "total": len(shown),
+        "more_than_ranked": more_than_ranked,
+        "ranked": TOP,
+        "order": order,
+        "orders": ORDERS,
+        "facets": listing_filters.facets(
+            Page.objects.filter(pk__in=best), filters, names=FACETS, models=models
+        ),
+        "terms": matching_terms(query, matcher),
     }

@@ -15,7 +15,7 @@ from django.db import DatabaseError, transaction
 CONFIG = "wijkportaal_nl"
 DICTIONARY = "wijkportaal_nl_hunspell"
 DICTIONARY_FILE = "wijkportaal_nl"
-TOKEN_TYPES = "asciiword, word, hword, hword_part, hword_asciipart, asciihword"
+TOKEN_TYPES = "asciiword, word, hword, hword_part, hword_asciipart, asciihword"  # noqa: S105
 
 
 def text_search_configure(connection) -> bool:
@@ -59,3 +59,13 @@ def splits_compounds(connection) -> bool:
             [CONFIG, DICTIONARY],
         )
         return cursor.fetchone() is not None
+
+
+_splits_compounds: dict[str, bool] = {}
+
+
+def splits_compounds_cached(connection) -> bool:
+    """`splits_compounds`, asked once per process and database."""
+    if connection.alias not in _splits_compounds:
+        _splits_compounds[connection.alias] = splits_compounds(connection)
+    return _splits_compounds[connection.alias]

@@ -38,6 +38,7 @@ from articles.models import (
     Theme,
     term_links,
 )
+from search.index import documents_update
 
 BODY = [
     {"type": "heading", "value": {"text": "Aanpak", "level": "h2"}},
@@ -304,6 +305,7 @@ def pages_bulk(
         get_search_backend().add_bulk(
             model, list(fresh.prefetch_related("themes", "organisation_links__organisation"))
         )
+        documents_update(list(fresh))
     return pages
 
 

@@ -2,7 +2,8 @@
 # Install the Dutch Hunspell dictionary (Debian's hunspell-nl, OpenTaal) where PostgreSQL's
 # full text search reads it: $tsearch_data/wijkportaal_nl.dict and .affix (search/textsearch.py).
 # PostgreSQL's ispell reader refuses OpenTaal's number rules (COMPOUNDRULE), its compound patterns
-# and the few words with "/" in them ("km/h"), so those are left out of the copy. Run as root on the
+# and the few words with "/" in them ("km/h"), so those are left out of the copy; and OpenTaal writes
+# the "ij" as one letter (U+0133 "ĳ"), which readers never type, so the copy spells it "ij". Run as root on the
 # database server; safe to run again. Usage: dutch-dictionary.sh [tsearch_data directory ...]
 set -eu
 if [ ! -r /usr/share/hunspell/nl.dic ]; then
@@ -24,7 +25,8 @@ for dir in $dirs; do
         echo "Cannot write $dir (run as root): search will not split compounds" >&2
         continue
     fi
-    grep -v -e '^COMPOUNDRULE' -e '^CHECKCOMPOUNDPATTERN' /usr/share/hunspell/nl.aff > "$dir/wijkportaal_nl.affix"
-    grep -v -F '\/' /usr/share/hunspell/nl.dic > "$dir/wijkportaal_nl.dict"
+    grep -v -e '^COMPOUNDRULE' -e '^CHECKCOMPOUNDPATTERN' /usr/share/hunspell/nl.aff |
+        sed -e 's/ĳ/ij/g' -e 's/Ĳ/IJ/g' > "$dir/wijkportaal_nl.affix"
+    grep -v -F '\/' /usr/share/hunspell/nl.dic | sed -e 's/ĳ/ij/g' -e 's/Ĳ/IJ/g' > "$dir/wijkportaal_nl.dict"
     echo "Dutch dictionary for search written to $dir"
 done
