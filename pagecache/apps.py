@@ -8,6 +8,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Paginacache"
 
     def ready(self):
-        from pagecache import signal_handlers
+        from pagecache import edge, signal_handlers
 
         signal_handlers.register_signal_handlers()
+        edge.register_signal_handlers()

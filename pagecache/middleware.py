@@ -46,7 +46,7 @@ SKIP_PREFIXES = (
     "/_util/",
 )
 OPERATIONAL_PREFIXES = ("/health/",)
-VISITOR_CACHE_CONTROL = "public, max-age=60"
+VISITOR_CACHE_CONTROL = "public, max-age=60, s-maxage=600, stale-while-revalidate=30"
 PERSONAL_CACHE_CONTROL = "private, no-cache"
 #: Headers of a shared render that are not the page's own: set again for each response.
 _REQUEST_HEADERS = {"cache-control", "content-length", "expires", "set-cookie", "vary", "x-cache"}

@@ -12,7 +12,7 @@ DOCKERFILE = (ROOT / "Dockerfile").read_text()
 
 
 def test_compose_has_the_production_services():
-    assert set(COMPOSE["services"]) == {"db", "redis", "web", "worker", "mailpit"}
+    assert set(COMPOSE["services"]) == {"db", "redis", "web", "worker", "mailpit", "varnish"}
 
 
 def test_postgres_16_with_healthcheck_and_volume():

@@ -29,6 +29,7 @@ env = environ.Env(
     BASE_URL=(str, "http://127.0.0.1:8000"),
     EMAIL_FILE_PATH=(str, ""),
     TRUSTED_PROXY_COUNT=(int, 0),
+    FRONTEND_CACHE_PURGE_URL=(str, ""),
     MEDIA_ROOT=(str, ""),
 )
 environ.Env.read_env(BASE_DIR / ".env")
@@ -359,6 +360,16 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+
+# Varnish in front (docker compose, deploy/varnish): every change to what visitors see bans the
+# pages it keeps, queued for the worker through wagtail.contrib.frontend_cache (pagecache.edge).
+# FRONTEND_CACHE_PURGE_URL is its purge listener; without it nothing is purged or queued.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "pagecache.edge.VarnishBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
 
 # The periodic jobs `manage.py run_schedule` runs (the compose worker, `make run`): a command line
 # and its interval in seconds. Each is safe to run again and after a crash.

@@ -24,7 +24,7 @@ def test_visitors_second_request_costs_no_query(client, article, event, path):
     assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
     assert queries == 0
     assert second.content == first.content
-    assert second["Cache-Control"] == "public, max-age=60"
+    assert second["Cache-Control"] == "public, max-age=60, s-maxage=600, stale-while-revalidate=30"
 
 
 def test_anyone_with_a_session_or_csrf_cookie_gets_a_fresh_page(client, editor, article):
