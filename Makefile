@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint vendor chromium java lock clean bench backup restore
+.PHONY: help install run test lint vendor chromium java varnish lock clean bench backup restore
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)/"
@@ -85,6 +85,17 @@ java:
 		echo "The HTML validity tests will fail without it."; \
 	fi
 
+# Debian's varnish for the tests and the bench of the Varnish in front (tests/test_varnish.py).
+varnish:
+	@if command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's varnish for the Varnish tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+	else \
+		echo "varnishd not found: install it (Debian/Ubuntu: sudo apt-get install varnish)."; \
+		echo "The Varnish tests will fail without it."; \
+	fi
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -92,13 +103,13 @@ lint: install
 test: export SECRET_KEY ?= insecure-key-for-tests-only
 test: export DATABASE_URL ?= sqlite:///$(CURDIR)/db-test.sqlite3
 test: export DJANGO_SETTINGS_MODULE = tests.settings
-test: lint java node_modules/.installed chromium staticfiles/staticfiles.json
+test: lint java varnish node_modules/.installed chromium staticfiles/staticfiles.json
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n auto
 
 # Not part of `make test`: minutes long, and its numbers are for the closing note, not assertions.
-bench: install
+bench: install varnish
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

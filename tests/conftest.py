@@ -29,7 +29,12 @@ from tests.factories import (
 
 #: Tests that share servers started once per session (the browser tests) or per module: under
 #: pytest-xdist each of these runs on one worker, which starts the servers once.
-SHARED_SERVERS = ("tests/e2e/", "tests/test_processes.py", "tests/test_redis_outage.py")
+SHARED_SERVERS = (
+    "tests/e2e/",
+    "tests/test_processes.py",
+    "tests/test_redis_outage.py",
+    "tests/test_varnish.py",
+)
 
 
 @pytest.hookimpl(optionalhook=True)
