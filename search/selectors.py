@@ -125,7 +125,7 @@ class Matcher:
     def _ranked_by_stems(self, newest: QuerySet) -> list[int]:
         """SQLite: more query words in the title first, then newest."""
         words = {stem for stem_set in self.stem_sets for stem in stem_set}
-        rows = list(newest.values_list("page_id", "title_stems")[:CANDIDATES])
+        rows = list(newest.values_list("page_id", "title_stems")[: max(CANDIDATES, TOP + 1)])
         score = {pk: sum(f" {w} " in title for w in words) for pk, title in rows}
         return sorted(score, key=lambda pk: -score[pk])[: TOP + 1]
 
@@ -178,16 +178,21 @@ def matching_terms(query: str, matcher: Matcher) -> list[dict]:
     """Themes, organisations and authors whose name matches `query`: one query for the three."""
     parts = []
     for model in TERM_KINDS.values():
-        terms = model.objects.order_by("name")
+        terms = model.objects.order_by()
         if matcher.query is not None:
-            terms = terms.annotate(words=SearchVector("name", config=CONFIG)).filter(
-                words=matcher.query
-            )[:TERMS_SHOWN]
+            terms = (
+                terms.annotate(words=SearchVector("name", config=CONFIG))
+                .filter(words=matcher.query)
+                .order_by("name")[:TERMS_SHOWN]
+            )
         parts.append(terms.values_list(Value(model.kind_label), "name", "slug"))
     rows = list(parts[0].union(*parts[1:], all=True))
     if matcher.query is None:  # SQLite: the names' stems, matched here
         wanted = [set(stem_set) for stem_set in matcher.stem_sets]
-        rows = [row for row in rows if any(w <= set(stems(row[1])) for w in wanted if w)]
+        rows = sorted(
+            (row for row in rows if any(w <= set(stems(row[1])) for w in wanted if w)),
+            key=lambda row: row[1],
+        )
     models = {model.kind_label: model for model in TERM_KINDS.values()}
     found, shown = [], {}
     for label, name, slug in rows:
