@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint vendor chromium java varnish lock clean bench backup restore
+.PHONY: help install run test lint vendor chromium java varnish dutch-dictionary lock clean bench backup restore
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)/"
@@ -96,6 +96,11 @@ varnish:
 		echo "The Varnish tests will fail without it."; \
 	fi
 
+# The Dutch dictionary that search on PostgreSQL reads for compound words (search/textsearch.py),
+# written into this machine's PostgreSQL when the tests use PostgreSQL (as root; see the script).
+dutch-dictionary:
+	@case "$(DATABASE_URL)" in postgres*) sh deploy/postgres/dutch-dictionary.sh ;; esac
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -103,7 +108,7 @@ lint: install
 test: export SECRET_KEY ?= insecure-key-for-tests-only
 test: export DATABASE_URL ?= sqlite:///$(CURDIR)/db-test.sqlite3
 test: export DJANGO_SETTINGS_MODULE = tests.settings
-test: lint java varnish node_modules/.installed chromium staticfiles/staticfiles.json
+test: lint java varnish dutch-dictionary node_modules/.installed chromium staticfiles/staticfiles.json
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n auto
