@@ -33,6 +33,7 @@ SHARED_SERVERS = (
     "tests/e2e/",
     "tests/test_processes.py",
     "tests/test_redis_outage.py",
+    "tests/test_replica.py",
     "tests/test_varnish.py",
 )
 

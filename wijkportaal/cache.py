@@ -214,7 +214,9 @@ def redis_status() -> str:
 
 
 def _token() -> str:
-    return secrets.token_hex(8)
+    """A new version: when it was made (readable on every host, `stamp_changed_within`) and a
+    random part."""
+    return f"{time.time():.3f}:{secrets.token_hex(8)}"
 
 
 def _version_key(name: str) -> str:
@@ -236,6 +238,30 @@ def version_retire(*names: str) -> None:
 
 Stamp = tuple[str, ...] | None
 
+#: Told of every stamp `entries_lookup` reads, before the entry is built (wijkportaal.replica:
+#: an entry built under a version retired moments ago is read from the primary).
+_stamp_watchers: list = []
+
+
+def stamps_watch(watcher) -> None:
+    """Call `watcher(stamp)` with each stamp read from now on."""
+    if watcher not in _stamp_watchers:
+        _stamp_watchers.append(watcher)
+
+
+def stamp_changed_within(stamp: Stamp, seconds: float) -> bool:
+    """Whether a version in `stamp` was made less than `seconds` ago (the replica may not have
+    replayed that change yet: wijkportaal.replica)."""
+    now = time.time()
+    for token in stamp or ():
+        made, _, _ = str(token).partition(":")
+        try:
+            if now - float(made) < seconds:
+                return True
+        except ValueError:
+            continue
+    return False
+
 
 def entries_lookup(keys: Iterable[str], *, versions: Iterable[str]) -> tuple[dict, Stamp]:
     """The entries of `keys` that were stored under the current `versions`, and the stamp to
@@ -252,6 +278,8 @@ def entries_lookup(keys: Iterable[str], *, versions: Iterable[str]) -> tuple[dic
     if any(key not in found for key in version_keys):
         return {}, None
     stamp = tuple(found[key] for key in version_keys)
+    for watcher in _stamp_watchers:
+        watcher(stamp)
     entries = {}
     for key in keys:
         entry = found.get(key)

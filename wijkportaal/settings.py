@@ -17,6 +17,8 @@ env = environ.Env(
     SITE_ERROR_PAGES=(bool, False),
     ALLOWED_HOSTS=(list, []),
     CSRF_TRUSTED_ORIGINS=(list, []),
+    DATABASE_REPLICA_URL=(str, ""),
+    DATABASE_REPLICA_PIN_SECONDS=(int, 10),
     REDIS_URL=(str, ""),
     MEDIA_S3_BUCKET=(str, ""),
     MEDIA_S3_ENDPOINT_URL=(str, ""),
@@ -53,6 +55,23 @@ else:
     DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Optional: a PostgreSQL streaming replica of `default`. Visitors' and members' page, listing and
+# search reads go to it; writes, and a reader's reads for a while after their own write, go to
+# the primary (wijkportaal/replica.py). Without it everything uses `default`.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    # A replica that does not answer costs a request at most this, then is left alone a while.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # The test runner makes no database for it: in tests it is another name for `default`.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["wijkportaal.replica.ReplicaRouter"]
+# How long (seconds) a reader who wrote reads from the primary, and so does whatever is built
+# for a cache under a version retired that recently: longer than the replica's usual lag.
+DATABASE_REPLICA_PIN_SECONDS = env("DATABASE_REPLICA_PIN_SECONDS")
+if DATABASE_REPLICA_PIN_SECONDS < 0:
+    raise ImproperlyConfigured("DATABASE_REPLICA_PIN_SECONDS is a number of seconds: 0 or more.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -96,6 +115,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # With a replica: whether this request's reads may go to it, and the pin cookie after a write
+    # (wijkportaal/replica.py). Before everything that reads the database (the page caches,
+    # sessions) and around the session middleware, so a session saved on the way out counts as
+    # the request's write; after whitenoise, whose static files never reach the database.
+    # Without a replica it takes itself out.
+    "wijkportaal.replica.ReplicaReadsMiddleware",
     "wijkportaal.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Counts searches, also those the page cache answers (search.terms).

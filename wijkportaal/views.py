@@ -11,13 +11,14 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from wijkportaal.cache import redis_status
+from wijkportaal.replica import replica_status
 
 
 @never_cache
 @require_safe
 def health(request):
-    """Which parts answer: 200 while the database does (the site works without Redis, slower),
-    503 when it does not."""
+    """Which parts answer: 200 while the database does (the site works without Redis, slower,
+    and without its replica), 503 when it does not."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -25,6 +26,9 @@ def health(request):
     except DatabaseError:
         database = "onbereikbaar"
     parts = {"database": database, "redis": redis_status()}
+    # Only with DATABASE_REPLICA_URL; the site reads from the primary while the replica is gone.
+    if replica := replica_status():
+        parts["replica"] = replica
     return HttpResponse(
         json.dumps(parts) + "\n",
         status=200 if database == "ok" else 503,
