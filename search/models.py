@@ -49,3 +49,18 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchWord(models.Model):
+    """A word the public pages use in a title or intro (or a term's name), with the number of
+    pages (or terms) that use it: the words "Bedoelde je …?" offers (`search.spelling`).
+
+    Made anew from the search documents by `manage.py refresh_search_words`; on PostgreSQL a
+    trigram GIN index on `word` finds the words most like a misspelt one.
+    """
+
+    word = models.CharField(max_length=40, primary_key=True)
+    pages = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.word

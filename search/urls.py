@@ -4,4 +4,7 @@ from search import views
 
 app_name = "search"
 
-urlpatterns = [path("zoeken/", views.search, name="search")]
+urlpatterns = [
+    path("zoeken/", views.search, name="search"),
+    path("zoeken/suggesties/", views.suggestions, name="suggestions"),
+]

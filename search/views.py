@@ -1,13 +1,15 @@
 from urllib.parse import urlencode
 
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from articles.filters import filters_from_query
 from articles.selectors import themes
-from search import selectors
+from search import selectors, spelling
 from search.middleware import SEARCH_HEADER
 from search.query import MAX_QUERY_LENGTH, query_clean
+from search.suggestions import title_suggestions
 
 
 @require_safe
@@ -19,6 +21,7 @@ def search(request):
         context.update(selectors.search_results(request, query=query, filters=filters))
         context["hidden_query"] = [("q", query)]
         context["clear_url"] = "?" + urlencode({"q": query})
+        context["spelling"] = spelling.suggestion_link(request, query=query, found=context["total"])
     else:
         context["themes"] = themes()
     response = render(request, "pages/search.html", context)
@@ -27,3 +30,11 @@ def search(request):
         # filter, so paging and narrowing down the same search count once.
         response[SEARCH_HEADER] = str(context["results"].paginator.count)
     return response
+
+
+@require_safe
+def suggestions(request):
+    """Titles for search-as-you-type (static/js/search-suggest.js): the same JSON for every
+    reader, so the page cache keeps it for visitors."""
+    query = query_clean(request.GET.get("q", ""))
+    return JsonResponse({"q": query, "suggestions": title_suggestions(query, request=request)})

@@ -408,6 +408,8 @@ SCHEDULE = {
     # Search counts older than a year are removed (search.terms); each web process stores its
     # own counts every minute, so there is nothing to flush here.
     "prune_search_terms": 24 * 60 * 60,
+    # The words "Bedoelde je …?" offers, made anew from the public pages (search.spelling).
+    "refresh_search_words": 24 * 60 * 60,
 }
 if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
     # The worker's finished tasks (one per mail) are kept 14 days.
