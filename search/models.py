@@ -47,6 +47,17 @@ class SearchDocument(models.Model):
     stems = models.TextField(blank=True)
     title_stems = models.TextField(blank=True)
 
+    class Meta:
+        indexes = [
+            # For a common word PostgreSQL walks the newest documents and checks each (a
+            # bounded read), instead of sorting every match by date.
+            models.Index(
+                models.F("date").desc(nulls_last=True),
+                models.F("page_id").desc(),
+                name="search_document_newest",
+            )
+        ]
+
     def __str__(self):
         return self.title
 

@@ -43,7 +43,7 @@ FACETS = ("type", "thema", "organisatie", "auteur", "gemeente", "jaar")
 #: The best results a search ranks, pages through and counts its facets over.
 TOP = 500
 #: The newest matches ranking reads (besides every match in a title).
-CANDIDATES = 2_000
+CANDIDATES = 1_000
 #: ?sorteer=: by relevance (the default) or newest first.
 ORDERS = {"relevantie": "Meest relevant", "datum": "Nieuwste eerst"}
 
@@ -102,11 +102,11 @@ class Matcher:
         if self.query is None:
             return self._ranked_by_stems(newest)
         in_title = documents.filter(title_document=self.query).order_by(
-            F("date").desc(nulls_last=True)
+            F("date").desc(nulls_last=True), "-page_id"
         )
         candidates = SearchDocument.objects.filter(
             Q(page_id__in=newest.values("page_id")[:CANDIDATES])
-            | Q(page_id__in=in_title.values("page_id")[:CANDIDATES])
+            | Q(page_id__in=in_title.values("page_id")[:TOP])
         )
         return list(
             candidates.annotate(
