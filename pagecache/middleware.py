@@ -2,7 +2,9 @@
 
 Visitors who only read carry no cookies, so every visitor sees the same page for an address:
 those pages are served whole from the cache without touching the database
-(`VisitorPageCacheMiddleware`).
+(`VisitorPageCacheMiddleware`). It sits before the middleware that adds the Content Security
+Policy and the Permissions-Policy: a page is stored as its body and every header it left with,
+so a hit is answered at once, with the headers a miss got.
 
 Anyone with a session or CSRF cookie (a member, or someone who has submitted a form) gets a page
 with their own state: the same page rendered once for nobody in particular, with its personal
@@ -103,8 +105,23 @@ def _is_shareable(response) -> bool:
     )
 
 
+def _frozen(response) -> tuple[bytes, tuple[tuple[str, str], ...]]:
+    """What is kept of a visitor's page: its body and headers (a pickled response costs more to
+    read back and carries the whole object)."""
+    return response.content, tuple(response.items())
+
+
+def _thawed(entry) -> HttpResponse | None:
+    if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], bytes)):
+        return None  # stored in another shape (by an older release): rendered anew
+    content, headers = entry
+    return HttpResponse(content, headers=headers)
+
+
 class VisitorPageCacheMiddleware:
-    """Serve visitors' pages from the cache; sits right after whitenoise, before sessions."""
+    """Serve visitors' pages from the cache. Sits right after whitenoise (and the search counts,
+    which count hits too), before the CSP, the Permissions-Policy and sessions: a hit leaves
+    with the headers stored from its miss and runs nothing else."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -123,8 +140,8 @@ class VisitorPageCacheMiddleware:
             return response
 
         key = cache_key("page-cache", request)
-        response, stamp = entry_get(key, versions=PAGE_VERSIONS)
-        if response is not None:
+        entry, stamp = entry_get(key, versions=PAGE_VERSIONS)
+        if entry is not None and (response := _thawed(entry)) is not None:
             response["X-Cache"] = "hit"
             return response
         token = memo.stamp_for_request(stamp)
@@ -134,7 +151,7 @@ class VisitorPageCacheMiddleware:
             memo.stamp_reset(token)
         if _is_shareable(response):
             response.setdefault("Cache-Control", VISITOR_CACHE_CONTROL)
-            entry_store(key, response, stamp=stamp, timeout=TIMEOUT)
+            entry_store(key, _frozen(response), stamp=stamp, timeout=TIMEOUT)
             response["X-Cache"] = "miss"
         return response
 

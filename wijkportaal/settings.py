@@ -121,11 +121,13 @@ MIDDLEWARE = [
     # the request's write; after whitenoise, whose static files never reach the database.
     # Without a replica it takes itself out.
     "wijkportaal.replica.ReplicaReadsMiddleware",
-    "wijkportaal.csp.SiteCSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Counts searches, also those the page cache answers (search.terms).
     "search.middleware.SearchCountMiddleware",
+    # A visitor's page is stored with the headers the middleware below adds (CSP,
+    # Permissions-Policy), so a hit runs none of it (pagecache.middleware).
     "pagecache.middleware.VisitorPageCacheMiddleware",
+    "wijkportaal.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkportaal.errors.SiteErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
