@@ -4,24 +4,16 @@ Everything here only reads. Filters are plain GET parameters with Dutch names an
 (`?type=artikel&thema=wonen&jaar=2024`); several values of one filter mean "any of these",
 different filters must all hold. Facet counts are disjunctive: the counts of one filter are those
 of the results under all the *other* filters, so ticking a second theme shows what it adds.
-Each facet costs one query, however many values or results it has.
+The listings filter and count in memory (`articles.listing_index`): no query per facet, and a
+cost that hardly grows with the number of pages; `filter_q` says the same in SQL.
 """
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import (
-    CharField,
-    Count,
-    F,
-    IntegerField,
-    Q,
-    QuerySet,
-    Value,
-)
+from django.db.models import CharField, F, IntegerField, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 
 MAX_FILTER_VALUES = 20
@@ -181,167 +173,92 @@ def filter_q(filters: Filters, *, models, exclude: str = "") -> Q:
     return condition
 
 
-def _term_counts(name: str, hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
-    """Counts per term among the hits: one grouped query over the links of the hits (a UNION
-    when articles and events both link the term), plus the chosen terms so they stay listed."""
-    term_model = _term_models()[name]
-    parts = [
-        model.objects.filter(pk__in=hit_ids)
-        .order_by()
-        .values_list(f"{path}__slug", f"{path}__name")
-        .annotate(n=Count("pk", distinct=True))
-        for model, path in _relations()[name].items()
-        if model in models
-    ]
-    parts.append(
-        term_model.objects.filter(slug__in=chosen)
-        .order_by()
-        .values_list("slug", "name")
-        .annotate(n=Value(0, output_field=IntegerField()))
-    )
-    query = parts[0].union(*parts[1:], all=True)
-    counts, labels = Counter(), {}
-    for slug, label, count in query:
-        if slug is not None:
-            counts[slug] += count
-            labels[slug] = label
-    return [
-        {"value": slug, "label": labels[slug], "count": counts[slug], "checked": slug in chosen}
-        for slug in sorted(counts, key=lambda slug: (-counts[slug], labels[slug]))
-    ]
+def facets(pages, filters: Filters, *, names, models) -> list[dict]:
+    """Each facet of `names` with its values and counts over `pages` (a queryset of pages, or
+    their ids), from the index of all content (`articles.listing_index`): one query for the ids
+    of a queryset, none for ids."""
+    from articles import listing_index
+
+    index = listing_index.content()
+    ids = pages.values_list("pk", flat=True) if isinstance(pages, QuerySet) else pages
+    base = index.positions_of(ids) & index.type_set(*models)
+    return facets_of(index, filters, names=names, base=base)[0]
 
 
-def _year_counts(hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
-    from wagtail.models import Page
-
-    year = _year_expression([(m, p) for m, p in _relations()["jaar"].items() if m in models])
-    rows = (
-        Page.objects.filter(pk__in=hit_ids)
-        .annotate(year=year)
-        .exclude(year=None)
-        .order_by()
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")
-    )
-    counts = {row["year"]: row["count"] for row in rows}
-    for value in chosen:
-        counts.setdefault(value, 0)
-    return [
-        {"value": year, "label": str(year), "count": count, "checked": year in chosen}
-        for year, count in sorted(counts.items(), reverse=True)
-    ]
-
-
-def _choice_counts(name: str, hit_ids: QuerySet, chosen: tuple, models) -> list[dict]:
-    """Counts per choice of a field (an article's kind, a practice example's status), in the
-    order of the choices; one grouped query."""
-    from wagtail.models import Page
-
-    paths = [(m, p) for m, p in _relations()[name].items() if m in models]
-    labels = {}
-    for model, path in paths:
-        labels.update(model._meta.get_field(path).flatchoices)
-    values = [F(f"{model._meta.model_name}__{path}") for model, path in paths]
-    choice = values[0] if len(values) == 1 else Coalesce(*values, output_field=CharField())
-    rows = (
-        Page.objects.filter(pk__in=hit_ids)
-        .annotate(choice=choice)
-        .exclude(choice=None)
-        .order_by()
-        .values_list("choice")
-        .annotate(count=Count("pk"))
-    )
-    counts = dict(rows)
-    return [
-        {"value": value, "label": label, "count": counts.get(value, 0), "checked": value in chosen}
-        for value, label in labels.items()
-        if counts.get(value) or value in chosen
-    ]
-
-
-def _type_counts(hit_ids: QuerySet, chosen: tuple) -> list[dict]:
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    types = type_models()
-    content_types = ContentType.objects.get_for_models(*types.values())
-    slug_for = {content_types[model].pk: slug for slug, model in types.items()}
-    rows = (
-        Page.objects.filter(pk__in=hit_ids)
-        .order_by()
-        .values("content_type")
-        .annotate(count=Count("pk"))
-    )
-    counts = {slug_for[row["content_type"]]: row["count"] for row in rows}
-    return [
-        {"value": slug, "label": label, "count": counts.get(slug, 0), "checked": slug in chosen}
-        for slug, label in type_labels().items()
-        if counts.get(slug) or slug in chosen
-    ]
-
-
-def facets(pages: QuerySet, filters: Filters, *, names, models) -> list[dict]:
-    """Each facet of `names` with its values and counts over `pages`; one query per facet, and
-    one for type and year together while neither is chosen.
+def facets_of(index, filters: Filters, *, names, base) -> tuple[list[dict], object]:
+    """The facets of `names` over the pages of `index` at the positions `base`, and the
+    positions that pass every filter.
 
     A term facet lists its `FACET_OPTIONS` most frequent values (and every chosen one): a list
     of 500 authors helps nobody, and each has its own page and turns up in search by name."""
+    chosen = {name: index.chosen(name, values) for name, values in filters.values.items() if values}
+    matching = base
+    for found in chosen.values():
+        matching = matching & found
     result = []
-    together = {"type", "jaar"} <= set(names) and not (filters.get("type") or filters.get("jaar"))
-    if together:
-        hit_ids = pages.filter(filter_q(filters, models=models, exclude="type")).order_by()
-        type_options, year_options = _type_and_year_counts(hit_ids.values("pk"), models)
     for name in names:
-        hit_ids = pages.filter(filter_q(filters, models=models, exclude=name)).order_by()
-        hit_ids = hit_ids.values("pk")
-        chosen = filters.get(name)
+        within = base
+        for other, found in chosen.items():
+            if other != name:
+                within = within & found
+        options = _options(index, name, within, filters.get(name))
         more = 0
-        if name == "type":
-            options = type_options if together else _type_counts(hit_ids, chosen)
-        elif name == "jaar":
-            options = year_options if together else _year_counts(hit_ids, chosen, models)
-        elif name in CHOICE_FACETS:
-            options = _choice_counts(name, hit_ids, chosen, models)
-        else:
-            options = _term_counts(name, hit_ids, chosen, models)
+        if name in TERM_FACETS:
             shown = [o for i, o in enumerate(options) if i < FACET_OPTIONS or o["checked"]]
             options, more = shown, len(options) - len(shown)
         result.append(
             {"name": name, "legend": FACET_LEGENDS[name], "options": options, "more": more}
         )
-    return result
+    return result, matching
 
 
-def _type_and_year_counts(hit_ids: QuerySet, models) -> tuple[list, list]:
-    """The type and the year facets from one grouped query, while neither filter is on."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
+def _options(index, name: str, within, chosen: tuple) -> list[dict]:
+    """The values of one facet with their counts among the positions `within`: those with
+    pages there and the chosen ones; terms by count, years newest first, choices and types in
+    their own order."""
+    options = []
+    for value, label, found in index.options(name):
+        count = found.intersection_cardinality(within) if found else 0
+        if count or value in chosen:
+            options.append(
+                {"value": value, "label": label, "count": count, "checked": value in chosen}
+            )
+    if name in TERM_FACETS:
+        options.sort(key=lambda option: (-option["count"], option["label"]))
+    elif name == "jaar":
+        listed = {option["value"] for option in options}
+        options += [
+            {"value": year, "label": str(year), "count": 0, "checked": True}
+            for year in chosen
+            if year not in listed
+        ]
+        options.sort(key=lambda option: -option["value"])
+    return options
 
-    types = type_models()
-    content_types = ContentType.objects.get_for_models(*types.values())
-    slug_for = {content_types[model].pk: slug for slug, model in types.items()}
-    year = _year_expression([(m, p) for m, p in _relations()["jaar"].items() if m in models])
-    rows = (
-        Page.objects.filter(pk__in=hit_ids)
-        .annotate(year=year)
-        .order_by()
-        .values_list("content_type", "year")
-        .annotate(count=Count("pk"))
-    )
-    by_type, by_year = Counter(), Counter()
-    for content_type, year, count in rows:
-        if content_type in slug_for:
-            by_type[slug_for[content_type]] += count
-        if year is not None:
-            by_year[year] += count
-    type_options = [
-        {"value": slug, "label": label, "count": by_type[slug], "checked": False}
-        for slug, label in type_labels().items()
-        if by_type[slug]
-    ]
-    year_options = [
-        {"value": year, "label": str(year), "count": count, "checked": False}
-        for year, count in sorted(by_year.items(), reverse=True)
-    ]
-    return type_options, year_options
+
+def year_expression(models):
+    """The year of a page of any of `models` (None when none has a year), read from `Page`."""
+    pairs = [(model, path) for model, path in _relations()["jaar"].items() if model in models]
+    return _year_expression(pairs) if pairs else None
+
+
+def choice_expression(name: str, models):
+    """The value of the choice facet `name` of a page of any of `models` (None when none has
+    it), read from `Page`."""
+    paths = [(model, path) for model, path in _relations()[name].items() if model in models]
+    values = [F(f"{model._meta.model_name}__{path}") for model, path in paths]
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else Coalesce(*values, output_field=CharField())
+
+
+def value_labels(name: str, models) -> dict:
+    """{value: label} of the type facet or a choice facet over `models`, in the order the
+    filters list them."""
+    if name == "type":
+        return type_labels()
+    labels = {}
+    for model, path in _relations()[name].items():
+        if model in models:
+            labels.update(model._meta.get_field(path).flatchoices)
+    return labels

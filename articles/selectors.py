@@ -4,6 +4,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, Window
 from django.utils import timezone
+from pyroaring import BitMap
 
 from pagecache.memo import private_q, public
 
@@ -119,20 +120,22 @@ def featured_pages(links) -> list:
 
 def pages_in_order(ids) -> list:
     """The live, public content pages with these ids, in this order, as their own types: one
-    query for the types and one per type present (their cards read the terms they need)."""
+    query, the table of every content type joined to the pages (their cards read the terms they
+    need)."""
     from wagtail.models import Page
+
+    from articles.models import CONTENT_MODELS
 
     if not ids:
         return []
-    rows = (
-        public(Page.objects.live())
-        .filter(pk__in=ids)
-        .values_list("pk", "content_type__model", named=True)
-    )
-    found = {row.pk: row for row in rows}
-    return pages_from_rows(
-        [found[pk] for pk in dict.fromkeys(ids) if pk in found], with_terms=False
-    )
+    names = [model._meta.model_name for model in CONTENT_MODELS]
+    rows = public(Page.objects.live()).filter(pk__in=ids).select_related(*names)
+    found = {}
+    for page in rows:
+        specific = next((c for name in names if (c := getattr(page, name, None))), None)
+        if specific is not None:
+            found[page.pk] = specific
+    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
 
 def dossiers() -> QuerySet:
@@ -174,20 +177,16 @@ DOSSIER_NEW_ITEMS = 6
 def dossier_new_items(dossier, *, shown=()) -> list:
     """What appeared most recently under the dossier's themes, other dossiers and the pages its
     sections `shown` already left out."""
+    from articles import listing_index
     from articles.models import DossierPage
 
     theme_ids = frozenset(dossier.themes.values_list("pk", flat=True))
     if not theme_ids:
         return []
-    rows = pages_of_terms(terms={"theme": theme_ids}, exclude=(DossierPage,))
-    if shown:
-        rows = rows.exclude(pk__in=shown)
-    return pages_from_rows(list(rows[:DOSSIER_NEW_ITEMS]), with_terms=False)
-
-
-def theme_dossier(theme):
-    """The first dossier of `theme` that anybody may see, or None."""
-    return dossiers().filter(themes=theme).first()
+    index = listing_index.content()
+    found = BitMap.union(BitMap(), *(index.term_set("theme", pk) for pk in theme_ids))
+    found -= index.type_set(DossierPage) | index.positions_of(shown)
+    return index.pages_in_order(found[:DOSSIER_NEW_ITEMS])
 
 
 def content_cards(model) -> QuerySet:
@@ -240,12 +239,45 @@ def term_articles(term) -> QuerySet:
     return article_cards().filter(**{path: term})
 
 
-def term_pages(term) -> QuerySet:
-    """(pk, content type, total) rows of everything but events linked to one term, newest
-    first: its articles, publications, practice examples and dossiers."""
-    from articles.models import EventPage
+#: How many coming events a term's page shows.
+TERM_EVENTS = 5
 
-    return pages_of_terms(terms={term.kind(): frozenset([term.pk])}, exclude=(EventPage,))
+
+def term_listing(request, term) -> dict:
+    """What a term's page lists, from the index of all content (`articles.listing_index`): one
+    page (`?page=`) of everything but events linked to the term, newest on the site first; its
+    coming events (for a kind of term events have); for a theme its editor's chosen pages and
+    its dossier. The pages of all of them are read together, in one query, and so are their
+    cards (`articles.cards.cards_prefetch`)."""
+    from articles import listing_index
+    from articles.cards import cards_prefetch
+    from articles.models import DossierPage, EventPage
+
+    index = listing_index.content()
+    linked = index.term_set(term.kind(), term.pk)
+    events = index.type_set(EventPage)
+    items = Paginator(listing_index.Selection(index, linked - events, load=False), PAGE_SIZE)
+    items = items.get_page(request.GET.get("page"))
+    coming = (
+        index.soonest(linked & events & index.upcoming(), TERM_EVENTS) if term.has_events() else []
+    )
+    is_theme = term.kind() == "theme"
+    featured = index.featured(term.pk) if is_theme else []
+    dossiers = list(linked & index.type_set(DossierPage)) if is_theme else []
+    pages = index.pages([*items.object_list, *coming, *featured, *dossiers])
+    items.object_list = [pages[p] for p in items.object_list if p in pages]
+    listing = {
+        "items": items,
+        "events": [pages[p] for p in coming if p in pages] if term.has_events() else None,
+    }
+    if is_theme:
+        listing["featured"] = [pages[p] for p in featured if p in pages]
+        found = [pages[p] for p in dossiers if p in pages]
+        listing["dossier"] = min(found, key=lambda page: (page.title, page.pk)) if found else None
+    cards_prefetch(
+        request, [*listing.get("featured", ()), *(listing["events"] or ()), *items.object_list]
+    )
+    return listing
 
 
 def term_events_upcoming(term) -> QuerySet:
@@ -280,17 +312,23 @@ def public_article_count(lookup: str) -> Count:
     return Count(lookup, filter=condition, distinct=True)
 
 
-def filtered_listing(request, pages: QuerySet, *, names, models) -> dict:
-    """A listing narrowed by the filters in the query string, with its filter form's facets."""
+def filtered_listing(request, index, *, names, base=None, reverse: bool = False) -> dict:
+    """A listing of the pages of `index` (`articles.listing_index`; those at the positions
+    `base`, all by default) narrowed by the filters in the query string, with its filter form's
+    facets. Filters and counts come from memory; the only query reads the page of results
+    shown (one per type of page on it)."""
     from articles import filters as listing_filters
+    from articles.listing_index import Selection
 
     filters = listing_filters.filters_from_query(request.GET, facets=names)
+    facets, matching = listing_filters.facets_of(
+        index, filters, names=names, base=index.everything if base is None else base
+    )
+    selection = Selection(index, matching, reverse=reverse)
     return {
         "filters": filters,
-        "facets": listing_filters.facets(pages, filters, names=names, models=models),
-        "filtered": paginate(
-            request, pages.filter(listing_filters.filter_q(filters, models=models))
-        ),
+        "facets": facets,
+        "filtered": Paginator(selection, PAGE_SIZE).get_page(request.GET.get("page")),
     }
 
 

@@ -30,20 +30,14 @@ def term_index(request, kind: str):
 @require_safe
 def term_detail(request, kind: str, slug: str):
     term = get_object_or_404(TERM_KINDS[kind], slug=slug)
-    items = selectors.paginate(request, selectors.term_pages(term))
-    items.object_list = selectors.pages_from_rows(items.object_list, with_terms=False)
     context = {
         "term": term,
         "breadcrumbs": [
             HOME_CRUMB,
             {"title": TERM_KINDS[kind].heading(), "url": reverse(f"articles:{kind}_index")},
         ],
-        "items": items,
-        "events": selectors.term_events_upcoming(term)[:5] if term.has_events() else None,
+        **selectors.term_listing(request, term),
     }
-    if kind == "theme":
-        context["dossier"] = selectors.theme_dossier(term)
-        context["featured"] = selectors.featured_pages(term.featured_links)
     return render(request, "pages/term_detail.html", context)
 
 

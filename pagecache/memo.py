@@ -39,6 +39,12 @@ def _stamp():
     return stamp
 
 
+def versions_stamp():
+    """The content and structure versions this request reads pages under (None while the cache
+    does not answer): what a process may key its own copies of published content by."""
+    return _stamp()
+
+
 def _memoised(name, compute):
     stamp = _stamp()
     if stamp is None:  # the cache does not answer: nothing could tell when to forget

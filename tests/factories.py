@@ -38,6 +38,7 @@ from articles.models import (
     Theme,
     term_links,
 )
+from pagecache.versions import content_changed
 from search.index import documents_update
 
 BODY = [
@@ -96,11 +97,18 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     body = factory.LazyFunction(lambda: BODY)
     live = True
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.SelfAttribute("first_published_at")
+
+    @factory.post_generation
+    def retire_cached(obj, create, extracted, **kwargs):
+        """Like publishing it: what was rendered or indexed from the pages before is retired."""
+        if create:
+            content_changed()
 
 
 class ArticlePageFactory(PublishedPageFactory):
@@ -362,6 +370,7 @@ def published(page, *, at=None):
     at = at or timezone.now()
     Page.objects.filter(pk=page.pk).update(first_published_at=at, last_published_at=at)
     page.first_published_at = page.last_published_at = at
+    content_changed()
     return page
 
 

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles import selectors
+from articles import listing_index, selectors
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models.pages import (
     DatedPage,
@@ -57,10 +57,7 @@ class ListingIndexPage(IntroBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = selectors.filtered_listing(
-            request,
-            selectors.content_cards(self.listed_model),
-            names=self.facet_names,
-            models=(self.listed_model,),
+            request, listing_index.dated(self.listed_model), names=self.facet_names
         )
         context["items"] = listing.pop("filtered")
         context["singular"] = self.listed_model.type_label.lower()

@@ -13,8 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles import selectors
+from articles import listing_index, selectors
 from articles.blocks import BodyBlock, blocks_text
+from articles.cards import cards_prefetch
 from articles.filters import ARTICLE_FACETS, EVENT_FACETS
 
 WORDS_PER_MINUTE = 200
@@ -204,10 +205,15 @@ class HomePage(IntroBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = selectors.featured_pages(self.featured_links)
-        context["latest_articles"] = selectors.article_cards()[:6]
-        context["upcoming_events"] = selectors.event_cards_upcoming()[:3]
+        context["latest_articles"] = list(selectors.article_cards()[:6])
+        context["upcoming_events"] = list(selectors.event_cards_upcoming()[:3])
         context["explainers"] = selectors.explainers()
         context["themes"] = selectors.themes()
+        # The cards of the three rows at once: one cache read, one query for what it misses.
+        cards_prefetch(
+            request,
+            [*context["featured"], *context["latest_articles"], *context["upcoming_events"]],
+        )
         return context
 
 
@@ -270,7 +276,7 @@ class ArticleIndexPage(IntroBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = selectors.filtered_listing(
-            request, selectors.article_cards(), names=ARTICLE_FACETS, models=(ArticlePage,)
+            request, listing_index.dated(ArticlePage), names=ARTICLE_FACETS
         )
         context["articles"] = listing.pop("filtered")
         context.update(listing)
@@ -394,9 +400,14 @@ class EventIndexPage(IntroBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         past = request.GET.get("periode") == "afgelopen"
-        events = selectors.event_cards_past() if past else selectors.event_cards_upcoming()
+        events = listing_index.events()
+        upcoming = events.upcoming()
         listing = selectors.filtered_listing(
-            request, events, names=EVENT_FACETS, models=(EventPage,)
+            request,
+            events,
+            names=EVENT_FACETS,
+            base=events.everything - upcoming if past else upcoming,
+            reverse=past,  # the most recent first
         )
         context["past"] = past
         context["hidden"] = [("periode", "afgelopen")] if past else []

@@ -194,11 +194,11 @@ def test_editor_chooses_the_home_pages_featured_row(client, editor, home, chosen
 
 # Query counts -------------------------------------------------------------------------------
 
-#: The theme page with nothing cached: the theme, one page of what is published under it with
-#: the count, its articles, the coming events, its dossier, the featured links, their types and
-#: one query per type (articles, publications), and the terms of the cards (once for the
-#: featured row, once for the listed pages it did not hold).
-THEME_PAGE = 11
+#: The theme page with nothing cached: the theme, the index of all content (two queries: it
+#: holds what is published under the theme, its coming events, its dossier and the editor's
+#: chosen pages), the pages of all of those (one query, whatever their types) and the terms of
+#: all their cards (one query).
+THEME_PAGE = 5
 
 
 def test_a_theme_page_costs_the_same_with_2_and_10_featured_pages(
@@ -224,10 +224,10 @@ def test_a_theme_page_costs_the_same_with_2_and_10_featured_pages(
     assert (with_2, with_10) == (THEME_PAGE, THEME_PAGE)
 
 
-#: The home page with nothing cached: the featured links, their types and one query per type,
-#: the explainers, the latest articles, the coming events, the themes, and the terms of the
-#: cards (once for the featured row, once for the latest articles it did not hold).
-HOME_PAGE = 10
+#: The home page with nothing cached: the featured links, their pages (one query, whatever
+#: their types), the explainers, the latest articles, the coming events, the themes, and the
+#: terms of all the cards (one query).
+HOME_PAGE = 7
 
 
 def test_the_home_page_costs_the_same_with_2_and_10_featured_pages(

@@ -454,9 +454,10 @@ class HavenstadExampleFactory(PracticeExamplePageFactory):
     area = factory.LazyFunction(lambda: Place.objects.get(slug="havenstad-noord"))
 
 
-#: /praktijkvoorbeelden/ with nothing cached: the site's levels, breadcrumbs, four facets
-#: (gemeente, thema, organisatie, status), one page of cards with its count, and their terms.
-EXAMPLES_INDEX = 10
+#: /praktijkvoorbeelden/ with nothing cached: the site's levels, the listing index (pages; links
+#: and terms), which filters and counts the four facets (gemeente, thema, organisatie, status) in
+#: memory, one page of cards and their terms.
+EXAMPLES_INDEX = 7
 
 
 def test_the_practice_example_listing_costs_the_same_for_2_and_10(client, example_index, places):

@@ -214,12 +214,10 @@ def count_queries(client, path, *, render=True, state_of=None) -> tuple[int, int
 # and their user; after a change to what they saved or follow, also the leeslijst (one query for
 # the header count and every card) and one query on the follows table for the follow button.
 # Served again from the shared-page cache with their state cached, only session and user are left.
-# A theme's page reads its editor's chosen pages and its dossier: two queries more than the
-# other kinds of term.
 TERM_PAGE = {
-    "visitor": (8, 0),
-    "member": (10, 0),
-    "member, after a change": (12, 1),
+    "visitor": (5, 0),
+    "member": (7, 0),
+    "member, after a change": (9, 1),
     "member, served": (2, 0),
 }
 
