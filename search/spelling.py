@@ -194,6 +194,8 @@ def _refresh_postgresql() -> int:
         # Two refreshes at once would each delete what the other inserts: one at a time.
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [0x5E4C, 1])
         cursor.execute(sql, [*params, MAX_WORD_LENGTH])
+        # The planner's idea of the words, for the trigram lookups that follow.
+        cursor.execute("ANALYZE search_searchword")
     return SearchWord.objects.count()
 
 

@@ -1,22 +1,34 @@
 """Titles suggested while the reader types in the search field (`/zoeken/suggesties/?q=`).
 
-A title matches when it contains every typed word of `MIN_WORD_LENGTH` letters or more
-(so the last, half-typed word counts too), or, on PostgreSQL, when it holds words much like the
-typed ones (pg_trgm word similarity, so "veiligheit" still suggests "Veiligheid in de wijk"). Both
-use the trigram index on `UPPER(title)`. Only live pages that anybody may read are suggested.
+A title matches when it contains every typed word of `MIN_WORD_LENGTH` letters or more (so the
+last, half-typed word counts too), or, on PostgreSQL and for `SIMILAR_FROM` letters or more, when
+it holds words much like the typed ones (pg_trgm word similarity, so "veiligheit" still suggests
+"Veiligheid in de wijk"). Both use the trigram index on `UPPER(title)`. Only live pages that
+anybody may read are suggested.
+
+One query, bounded however common the typed letters are: at most `CANDIDATES` titles holding the
+words and `SIMILAR_CANDIDATES` titles like them are read, and the best `LIMIT` of those are
+given: titles that start with the query first, then those holding every word, then the most
+similar, then the newest.
 """
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Upper
 
+from search.models import SearchDocument
 from search.query import query_clean
 from search.spelling import public_documents
 
 LIMIT = 8
+#: Titles read at most: holding every typed word, and only like the typed words.
+CANDIDATES = 200
+SIMILAR_CANDIDATES = 50
 #: Shorter words have no trigram to look up: they are not matched on their own.
 MIN_WORD_LENGTH = 3
 MIN_QUERY_LENGTH = 3
+#: Typo tolerance from this many characters: shorter queries are like too many titles.
+SIMILAR_FROM = 5
 MAX_WORDS = 6
 
 
@@ -37,19 +49,23 @@ def title_suggestions(query: str, *, request=None) -> list[dict]:
     contains = Q()
     for word in words:
         contains &= Q(title__icontains=word)
-    documents = public_documents().filter(page__content_type__in=list(label_for))
+    # Each way of matching reads at most its number of titles, from one table, so PostgreSQL
+    # plans each on its own: a common word stops early, a rare one uses the trigram index.
+    candidates = SearchDocument.objects.filter(contains).values("page_id")[:CANDIDATES]
+    score = Value(0.0)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.lookups import TrigramWordSimilar
         from django.contrib.postgres.search import TrigramWordSimilarity
 
-        # `UPPER(title) %> query`: the typed words are like words of the title.
-        documents = documents.filter(contains | Q(TrigramWordSimilar(Upper("title"), query)))
+        if len(query) >= SIMILAR_FROM:
+            # `UPPER(title) %> query`: the typed words are like words of the title.
+            similar = SearchDocument.objects.filter(TrigramWordSimilar(Upper("title"), query))
+            candidates = candidates.union(similar.values("page_id")[:SIMILAR_CANDIDATES], all=True)
         score = TrigramWordSimilarity(query, "title")
-    else:
-        documents = documents.filter(contains)
-        score = Value(0)
     rows = (
-        documents.annotate(
+        public_documents()
+        .filter(page_id__in=candidates, page__content_type__in=list(label_for))
+        .annotate(
             starts=Case(
                 When(title__istartswith=query, then=1), default=0, output_field=IntegerField()
             ),

@@ -8,7 +8,7 @@
 // - Down and Up move through the suggestions (wrapping), Enter opens the chosen page, Escape
 //   closes the list, Tab leaves it; the field keeps focus and aria-activedescendant names the
 //   chosen suggestion. A click or tap on a suggestion opens it too.
-// - A live region says how many suggestions there are.
+// - The page's live region says how many suggestions there are.
 //
 // Without JavaScript the field is a plain search field that submits its form.
 
@@ -38,12 +38,14 @@ function enhance(input) {
   listbox.setAttribute("aria-label", "Suggesties");
   combobox.appendChild(listbox);
 
-  const status = document.createElement("div");
-  status.className = "visually-hidden";
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
-  status.setAttribute("aria-atomic", "true");
-  combobox.appendChild(status);
+  // The page's polite live region (templates/base.html), which the toggle buttons use too.
+  let status = document.getElementById("live-region");
+  if (!status) {
+    status = document.createElement("div");
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    combobox.appendChild(status);
+  }
 
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
