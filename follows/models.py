@@ -1,4 +1,8 @@
-"""A member follows themes, organisations and authors, and chooses how often to get a digest."""
+"""A member follows themes, organisations, authors and places (gebieden), and the changes to single
+pages (explainers, publications, dossiers), and chooses how often to get a digest."""
+
+import functools
+import operator
 
 from django.conf import settings
 from django.db import models
@@ -8,10 +12,21 @@ from articles.models.terms import TERM_KINDS
 
 #: The kinds of term a member can follow, by the name of the foreign key on `Follow`.
 KINDS = tuple(TERM_KINDS)
+#: Everything a follow can name: the terms, a place (with the places in it), or one page's
+#: changes in substance.
+TARGETS = (*KINDS, "place", "page")
+
+
+def _exactly_one(fields) -> Q:
+    """Exactly one of `fields` is set."""
+    return functools.reduce(
+        operator.or_,
+        [Q(**{f"{field}__isnull": field != chosen for field in fields}) for chosen in fields],
+    )
 
 
 class Follow(models.Model):
-    """One member following exactly one term: one of the three foreign keys is set."""
+    """One member following exactly one thing: one of the foreign keys of `TARGETS` is set."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -43,6 +58,22 @@ class Follow(models.Model):
         on_delete=models.CASCADE,
         related_name="follows",
     )
+    place = models.ForeignKey(
+        "articles.Place",
+        verbose_name="gebied",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="wijzigingen van pagina",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="change_follows",
+    )
     created_at = models.DateTimeField("gevolgd sinds", auto_now_add=True)
 
     class Meta:
@@ -50,29 +81,28 @@ class Follow(models.Model):
         verbose_name_plural = "gevolgde onderwerpen"
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(theme__isnull=False, organisation__isnull=True, author__isnull=True)
-                    | Q(theme__isnull=True, organisation__isnull=False, author__isnull=True)
-                    | Q(theme__isnull=True, organisation__isnull=True, author__isnull=False)
-                ),
-                name="follow_exactly_one_term",
+                condition=_exactly_one(TARGETS), name="follow_exactly_one_target"
             ),
             models.UniqueConstraint(fields=["user", "theme"], name="unique_follow_theme"),
             models.UniqueConstraint(
                 fields=["user", "organisation"], name="unique_follow_organisation"
             ),
             models.UniqueConstraint(fields=["user", "author"], name="unique_follow_author"),
+            models.UniqueConstraint(fields=["user", "place"], name="unique_follow_place"),
+            models.UniqueConstraint(fields=["user", "page"], name="unique_follow_page"),
         ]
 
     def __str__(self):
-        return f"{self.user} volgt {self.term.kind_label} {self.term}"
+        label = {"place": "gebied", "page": "de wijzigingen van"}.get(self.kind)
+        return f"{self.user} volgt {label or self.term.kind_label} {self.term}"
 
     @property
     def kind(self) -> str:
-        return next(kind for kind in KINDS if getattr(self, f"{kind}_id") is not None)
+        return next(kind for kind in TARGETS if getattr(self, f"{kind}_id") is not None)
 
     @property
     def term(self):
+        """What is followed: a term, a place or a page."""
         return getattr(self, self.kind)
 
 
