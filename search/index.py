@@ -81,7 +81,7 @@ def document_date(page):
         date = timezone.localdate(page.start)
     if date is None and page.first_published_at is not None:
         date = timezone.localdate(page.first_published_at)
-    return date
+    return date or timezone.localdate()
 
 
 def stems(text: str) -> list[str]:

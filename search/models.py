@@ -41,7 +41,7 @@ class SearchDocument(models.Model):
     title = models.CharField(max_length=255)
     #: The date results are sorted by when the reader asks for the newest: publication date,
     #: event start or first publication.
-    date = models.DateField(null=True)
+    date = models.DateField()
     document = SearchVectorField(null=True)
     title_document = SearchVectorField(null=True)
     stems = models.TextField(blank=True)
@@ -51,11 +51,7 @@ class SearchDocument(models.Model):
         indexes = [
             # For a common word PostgreSQL walks the newest documents and checks each (a
             # bounded read), instead of sorting every match by date.
-            models.Index(
-                models.F("date").desc(nulls_last=True),
-                models.F("page_id").desc(),
-                name="search_document_newest",
-            )
+            models.Index(fields=["-date", "-page"], name="search_document_newest_first")
         ]
 
     def __str__(self):

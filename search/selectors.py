@@ -96,14 +96,12 @@ class Matcher:
         """The page ids of the `TOP` best of `documents`, best first, and one more when there
         are more (so the caller knows without counting them all). Best: the reader's own words
         in the title, then their own words' rank, then that of synonyms and compound parts."""
-        newest = documents.order_by(F("date").desc(nulls_last=True), "-page_id")
+        newest = documents.order_by("-date", "-page_id")
         if order == "datum":
             return list(newest.values_list("page_id", flat=True)[: TOP + 1])
         if self.query is None:
             return self._ranked_by_stems(newest)
-        in_title = documents.filter(title_document=self.query).order_by(
-            F("date").desc(nulls_last=True), "-page_id"
-        )
+        in_title = documents.filter(title_document=self.query).order_by("-date", "-page_id")
         candidates = SearchDocument.objects.filter(
             Q(page_id__in=newest.values("page_id")[:CANDIDATES])
             | Q(page_id__in=in_title.values("page_id")[:TOP])
@@ -116,9 +114,7 @@ class Matcher:
                 own_rank=SearchRank(F("document"), self.own_words, normalization=Value(1)),
                 rank=SearchRank(F("document"), self.query, normalization=Value(1)),
             )
-            .order_by(
-                "-own_in_title", "-own_rank", "-rank", F("date").desc(nulls_last=True), "-page_id"
-            )
+            .order_by("-own_in_title", "-own_rank", "-rank", "-date", "-page_id")
             .values_list("page_id", flat=True)[: TOP + 1]
         )
 

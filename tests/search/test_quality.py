@@ -110,7 +110,7 @@ def test_a_common_word_ranks_a_bounded_set_and_filters_reach_every_match(
     client, article_index, monkeypatch
 ):
     monkeypatch.setattr(selectors, "TOP", 5)
-    monkeypatch.setattr(selectors, "CANDIDATES", 5)
+    monkeypatch.setattr(selectors, "CANDIDATES", 8)
     wonen = ThemeFactory(name="Wonen", slug="wonen")
     pages_bulk(ArticlePageFactory, article_index, 12, title="Veelwoord", index=True)
     # The oldest match is the only one under the theme: outside the newest five.

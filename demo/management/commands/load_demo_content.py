@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 
 from demo.builder import demo_content_load
 from search.index import documents_missing, documents_rebuild
+from search.models import SearchWord
+from search.spelling import search_words_refresh
 
 
 class Command(BaseCommand):
@@ -23,8 +25,11 @@ class Command(BaseCommand):
             organisations=options["organisations"],
             authors=options["authors"],
         )
-        if documents_missing():
+        missing = documents_missing()
+        if missing:
             # Pages made in bulk are not saved one by one, so nothing indexed them.
             documents_rebuild()
+        if missing or not SearchWord.objects.exists():
+            search_words_refresh()
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {summary}."))
