@@ -14,13 +14,19 @@ Cached things are retired with versions (`version_retire`): an entry is stored w
 of what it was built from (`entries_lookup`/`entries_store`) and is only used while those are still
 current. A read that started before a change therefore never stores the old state as new: its
 entry carries the old version.
+
+What is read again and again (a visitor's page) a process also keeps in its own memory
+(`entry_get_recent`), and serves from there without asking Redis while the versions it last read
+are at most `RECENT_TRUST` seconds old: a change made by another process shows that much later.
+Asking Redis costs a round trip, which on a busy host is most of what serving a cached page costs.
 """
 
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -65,6 +71,7 @@ class _Breaker:
         return time.monotonic() < self.down_until
 
     def trip(self, error: Exception) -> None:
+        recent.forget()  # changes made elsewhere meanwhile cannot be learnt
         with self.lock:
             if not self.open:
                 logger.warning("Redis does not answer (%s); going on without it", error)
@@ -142,6 +149,7 @@ class _TolerantClient(RedisCacheClient):
         try:
             if overflow:
                 client.flushdb()
+                recent.forget(entries=True)
             elif keys:
                 client.delete(*keys)
         except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
@@ -199,6 +207,16 @@ class TolerantRedisCache(RedisCache):
         super().__init__(server, params)
         self._class = _TolerantClient
 
+    def get_many(self, keys, version=None):
+        """Django's, without checking each key for memcached (its characters and length): the
+        keys are ours, and this runs on every request."""
+        key_map = {self.make_key(key, version=version): key for key in keys}
+        return {key_map[k]: v for k, v in self._cache.get_many(list(key_map)).items()}
+
+    def clear(self):
+        recent.forget(entries=True)
+        return super().clear()
+
 
 def redis_status() -> str:
     """ "ok", "uit" (not configured), or "onbereikbaar": asked now, past the breaker."""
@@ -228,6 +246,7 @@ def version_retire(*names: str) -> None:
 
     def retire():
         pages_cache().set_many({_version_key(name): _token() for name in names}, timeout=None)
+        recent.forget()  # after: a stamp read meanwhile may be the old one
 
     # At once, so this request sees its own change, and again after the commit: a reader between
     # the two stores under the first new version, with data from before the commit.
@@ -303,3 +322,95 @@ def entry_get(key: str, *, versions: Iterable[str]) -> tuple[object | None, Stam
 
 def entry_store(key: str, value, *, stamp: Stamp, timeout: int) -> None:
     entries_store({key: value}, stamp=stamp, timeout=timeout)
+
+
+#: How long (seconds) a process serves entries from its own memory (`entry_get_recent`) on the
+#: versions it read last; 0 turns that memory off. Another process's change shows this much later
+#: (a change made here shows at once, and Varnish is purged only after the task worker picks the
+#: purge up).
+RECENT_TRUST = 0.05
+#: How much of the entries (their `size`) a process keeps; the least recently served go first.
+RECENT_MAX_BYTES = 16 * 1024 * 1024
+
+
+class _Recent:
+    """Entries this process read last, with the stamp each was read under, and the stamps of the
+    versions read last with the time they were read; shared by the threads of a process."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries: OrderedDict[str, tuple[tuple, object, int]] = OrderedDict()
+        self.size = 0
+        self.stamps: dict[tuple[str, ...], tuple[tuple, float]] = {}
+        #: Counts `forget`: a stamp read while this process retired a version is not kept.
+        self.generation = 0
+
+    def forget(self, *, entries: bool = False) -> None:
+        """Trust no stamp read so far (a version retired here, Redis gone); with `entries`, also
+        drop what is kept (the cache was emptied)."""
+        with self.lock:
+            self.generation += 1
+            self.stamps = {}
+            if entries:
+                self.entries, self.size = OrderedDict(), 0
+
+    def trusted_stamp(self, versions: tuple[str, ...]) -> Stamp:
+        known = self.stamps.get(versions)
+        if known is not None and time.monotonic() - known[1] < RECENT_TRUST:
+            return known[0]
+        return None
+
+    def get(self, key: str, stamp: tuple):
+        with self.lock:
+            kept = self.entries.get(key)
+            if kept is None:
+                return None
+            if kept[0] != stamp:
+                del self.entries[key]
+                self.size -= kept[2]
+                return None
+            self.entries.move_to_end(key)
+            return kept[1]
+
+    def keep(self, key: str, stamp: tuple, value, size: int) -> None:
+        if size > RECENT_MAX_BYTES // 16:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= old[2]
+            self.entries[key] = (stamp, value, size)
+            self.size += size
+            while self.size > RECENT_MAX_BYTES:
+                _, (_, _, dropped) = self.entries.popitem(last=False)
+                self.size -= dropped
+
+
+recent = _Recent()
+
+
+def entry_get_recent(
+    key: str, *, versions: Iterable[str], size: Callable[[object], int | None]
+) -> tuple[object | None, Stamp]:
+    """`entry_get` for an entry that is read again and again: served from this process's memory
+    while the versions it was read under were read at most `RECENT_TRUST` seconds ago, else read
+    from the cache and kept (unless `size` gives None). Only with Redis: a cache in the process's
+    own memory gains nothing, and the tests see every change at once."""
+    cache = pages_cache()
+    if not (RECENT_TRUST > 0 and isinstance(cache, TolerantRedisCache)):
+        return entry_get(key, versions=versions)
+    versions = tuple(versions)
+    stamp = recent.trusted_stamp(versions)
+    if stamp is not None:
+        value = recent.get(key, stamp)
+        if value is not None:
+            return value, stamp
+    generation, read_at = recent.generation, time.monotonic()
+    value, stamp = entry_get(key, versions=versions)
+    if stamp is not None:
+        with recent.lock:
+            if recent.generation == generation:
+                recent.stamps[versions] = (stamp, read_at)
+        if value is not None and (bytes_ := size(value)) is not None:
+            recent.keep(key, stamp, value, bytes_)
+    return value, stamp
