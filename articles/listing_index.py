@@ -151,9 +151,15 @@ class ListingIndex:
         positions = list(positions)
         if not positions:
             return {}
-        names = {self.models[self.types[p]]._meta.model_name for p in positions}
-        rows = public(Page.objects.live()).filter(pk__in=[self.ids[p] for p in positions])
-        found = {page.pk: page for page in rows.select_related(*sorted(names))}
+        ids = [self.ids[p] for p in positions]
+        models = {self.models[self.types[p]] for p in positions}
+        if len(models) == 1:  # read from the type's own table
+            (model,) = models
+            found = {page.pk: page for page in public(model.objects.live()).filter(pk__in=ids)}
+            return {p: found[self.ids[p]] for p in positions if self.ids[p] in found}
+        names = sorted(model._meta.model_name for model in models)
+        rows = public(Page.objects.live()).filter(pk__in=ids).select_related(*names)
+        found = {page.pk: page for page in rows}
         pages = {}
         for position in positions:
             page = found.get(self.ids[position])

@@ -3,7 +3,7 @@
 import json
 import random
 from importlib import import_module
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
@@ -79,15 +79,55 @@ def _article_paths(n: int) -> list[str]:
     return [page.url for page in ArticlePage.objects.live().order_by("-pk")[:n]]
 
 
-def _search_paths(n: int) -> list[str]:
-    """`n` different searches: the words of the article titles, each asked once in turn."""
+def _search_words() -> list[str]:
+    """Searches people could type: the words of the article titles, then pairs of them."""
     words = []
-    for title in ArticlePage.objects.values_list("title", flat=True)[:3000]:
+    for title in ArticlePage.objects.order_by("pk").values_list("title", flat=True)[:3000]:
         for word in title.lower().replace(":", " ").replace("(", " ").split():
             if len(word) >= 5 and word.isalpha() and word not in words:
                 words.append(word)
-    words += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    return [f"/zoeken/?q={quote_plus(word)}" for word in words[:n]]
+    pairs = [f"{a} {b}" for a in words for b in words if a != b]
+    random.Random(11).shuffle(pairs)
+    return words + pairs
+
+
+def _search_paths(n: int, *, skip: int = 0) -> list[str]:
+    """`n` different searches (after the first `skip`), each asked once in turn."""
+    return [f"/zoeken/?q={quote_plus(words)}" for words in _search_words()[skip : skip + n]]
+
+
+#: Filter values people choose on /artikelen/, and how often each filter is on.
+FILTER_CHANCES = {"thema": 0.6, "soort": 0.4, "jaar": 0.4, "organisatie": 0.3, "auteur": 0.2}
+
+
+def _filter_paths(n: int, *, seed: int = 3) -> list[str]:
+    """`n` different filter combinations of /artikelen/: one to five filters, now and then two
+    values of one filter or the second page of results."""
+    from articles.models.pages import ARTICLE_KINDS
+
+    values = {
+        "thema": list(Theme.objects.order_by("pk").values_list("slug", flat=True)),
+        "organisatie": list(Organisation.objects.order_by("pk").values_list("slug", flat=True)),
+        "auteur": list(Author.objects.order_by("pk").values_list("slug", flat=True)),
+        "soort": [kind for kind, _ in ARTICLE_KINDS],
+        "jaar": sorted({day.year for day in ArticlePage.objects.dates("publication_date", "year")}),
+    }
+    rng, seen, paths = random.Random(seed), set(), []
+    while len(paths) < n:
+        chosen = []
+        for name, chance in FILTER_CHANCES.items():
+            if rng.random() < chance:
+                count = 2 if rng.random() < 0.15 else 1
+                chosen += [(name, value) for value in rng.sample(values[name], count)]
+        if not chosen:
+            continue
+        if rng.random() < 0.1:
+            chosen.append(("page", 2))
+        key = frozenset(chosen)
+        if key not in seen:
+            seen.add(key)
+            paths.append("/artikelen/?" + urlencode(sorted(chosen)))
+    return paths
 
 
 def _pages() -> list[dict]:
@@ -150,10 +190,33 @@ def _pages() -> list[dict]:
             "paths": _article_paths(2000),
             "cookie": reader,
         },
+        # Each of these pages asked once (`once`), so each is rendered afresh; the listing
+        # index they read is built first (`warm`: other addresses, as after a publish).
         {
-            "name": "500 searches in turn (visitor)",
-            "kind": "longtail",
+            "name": "500 filter combinations of /artikelen/ (visitor, fresh)",
+            "kind": "fresh",
+            "paths": _filter_paths(500),
+            "warm": [
+                f"/artikelen/?page=3&thema={slug}"
+                for slug in Theme.objects.order_by("pk").values_list("slug", flat=True)[:8]
+            ],
+            "connections": 8,
+            "once": True,
+        },
+        {
+            "name": "500 searches (visitor, fresh)",
+            "kind": "fresh",
             "paths": _search_paths(500),
+            "warm": _search_paths(8, skip=1000),
+            "connections": 8,
+            "once": True,
+        },
+        {
+            "name": "500 other searches (visitor, fresh)",
+            "kind": "flood",
+            "paths": _search_paths(500, skip=500),
+            "warm": _search_paths(8, skip=1008),
+            "once": True,
         },
     ]
 
@@ -191,3 +254,23 @@ def _count(client, path) -> int:
         response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
     return len(queries)
+
+
+def index_builds() -> None:
+    """How long building each listing index takes here (ms): what the first request for a
+    listing pays in each process after a publish."""
+    import time
+
+    from articles import listing_index
+
+    builds = {}
+    for name, build in (
+        ("articles", lambda: listing_index.dated(ArticlePage)),
+        ("events", listing_index.events),
+        ("all content", listing_index.content),
+    ):
+        listing_index.forget()
+        started = time.perf_counter()
+        build()
+        builds[name] = (time.perf_counter() - started) * 1000
+    print(json.dumps(builds))

@@ -5,7 +5,15 @@ gunicorn settings, measured in the same run.
 
 Only loopback addresses are used. Options: `--duration` seconds per page (default 20),
 `--connections` (32), `--soak` for one 5-minute run of all pages at 32 connections,
-`--skip-load` to reuse the loaded database.
+`--skip-load` to reuse the loaded database, `--articles N` to load N articles (10,000; the
+100,000 of issue 15 is `--articles 100000`), `--rows WORDS` to measure only the rows whose name
+or kind contains one of the comma-separated words, `--save FILE` to keep the results as JSON and
+`--compare FILE` to print each row against a saved run (as ratios to each run's own ceiling, so
+a busier machine cancels out).
+
+Rows with `once` ask each of their addresses once, so every response is rendered afresh; the
+listing index those pages read (`articles.listing_index`) is built first, as the first request
+after a publish does (its build time is printed apart).
 """
 
 import argparse
@@ -38,6 +46,12 @@ TARGETS = {
     "uncached_rps": 250,
     "leeslijst_rps": 100,
     "max_queries": 10,
+    # Pages rendered afresh, each address asked once, at 8 connections (issue 15).
+    "fresh_rps": 250,
+    "fresh_p99_ms": 150,
+    "worker_rss_mb": 200,
+    # At 100,000 articles: each row within this factor of its 10,000 figure (--compare).
+    "scale_factor": 2.0,
     # A visitor's cached page through Varnish, as a multiple of the ceiling (issue 15).
     "varnish_ratio": 10,
 }
@@ -50,6 +64,10 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--soak", action="store_true", help="also one 5-minute run of every page")
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--articles", type=int, default=SCALE["articles"], metavar="N")
+    parser.add_argument("--rows", default="", metavar="WORDS")
+    parser.add_argument("--save", type=Path, metavar="FILE")
+    parser.add_argument("--compare", type=Path, metavar="FILE")
     args = parser.parse_args()
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
@@ -72,7 +90,10 @@ def main() -> int:
         started = time.monotonic()
         _recreate_database(database_url)
         _manage(env, "migrate", "--noinput", "--verbosity", "0")
-        _manage(env, "load_demo_content", *[f"--{k}={v}" for k, v in SCALE.items()])
+        scale = {**SCALE, "articles": args.articles}
+        loading = time.monotonic()
+        _manage(env, "load_demo_content", *[f"--{k}={v}" for k, v in scale.items()])
+        print(f"load_demo_content --articles {args.articles}: {time.monotonic() - loading:.0f} s")
         _python(env, "from bench.data import load_members; load_members()")
         # Saving pages queues their search indexing for the worker; run it all now.
         _manage(env, "db_worker", "--batch", "--no-startup-delay", quiet=True)
@@ -83,6 +104,12 @@ def main() -> int:
     _python(env, "from django.core.cache import caches; [c.clear() for c in caches.all()]")
 
     plan = json.loads(_python(env, "from bench.data import plan; plan()", capture=True))
+    if args.rows:
+        words = [word.strip() for word in args.rows.split(",") if word.strip()]
+        plan = [p for p in plan if any(w in p["name"] or w == p["kind"] for w in words)]
+    builds = json.loads(
+        _python(env, "from bench.data import index_builds; index_builds()", capture=True)
+    )
     queries = json.loads(
         _python(env, "from bench.data import query_counts; query_counts()", capture=True)
     )
@@ -97,14 +124,24 @@ def main() -> int:
             url = base + (page.get("path") or page["paths"][0])
             if "path" in page:
                 _warm(url, page.get("cookie"))
+            if "warm" in page:
+                _warm_workers([base + path for path in page["warm"]], page.get("cookie"))
             result = _wrk(
-                url, page.get("cookie"), args.duration, args.connections, page.get("paths")
+                url,
+                page.get("cookie"),
+                args.duration,
+                page.get("connections", args.connections),
+                page.get("paths"),
+                once=page.get("once", False),
             )
             result.update(name=page["name"], kind=page["kind"], queries=queries.get(page["name"]))
+            result.update(connections=page.get("connections", args.connections))
             rows.append(result)
-        rows.append(_varnish_measure(base, plan, args))
+        if not args.rows or "varnish" in args.rows:
+            rows.append(_varnish_measure(base, plan, args))
         memory = _worker_memory(server.pid)
         _report(rows, first_response, memory, args)
+        _scale_report(rows, builds, memory, args)
         if args.soak:
             print("\nSoak: 5 minutes, every page in turn, 32 connections")
             for page in plan:
@@ -209,21 +246,31 @@ def _report(rows, first_response, memory, args):
         "Ratio: requests/s as a share of the ceiling (a minimal Django project serving a fixed "
         "20 KB page, same gunicorn settings)"
     )
+    width = max(34, *(len(row["name"]) + 1 for row in rows))
     header = (
-        f"{'page':<34}{'req/s':>8}{'ratio':>16}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
-        f"{'queries':>14}"
+        f"{'page':<{width}}{'conns':>6}{'req/s':>8}{'ratio':>16}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'errors':>8}{'queries':>14}"
     )
     print("\n" + header + "\n" + "-" * len(header))
     for row in rows:
         ratio = f"{_ratio(row, ceiling):.2f}× ceiling"
         print(
-            f"{row['name']:<34}{row['rps']:>8.0f}{ratio:>16}{row['p50']:>9.1f}"
+            f"{row['name']:<{width}}{row.get('connections', args.connections):>6}"
+            f"{row['rps']:>8.0f}{ratio:>16}{row['p50']:>9.1f}"
             f"{row['p99']:>9.1f}{row['errors']:>8}{_queries(row):>14}"
         )
     print("\nTargets:")
     for row in rows:
         ratio = _ratio(row, ceiling)
         checks = []
+        if row["kind"] == "fresh":
+            rps, p99 = TARGETS["fresh_rps"], TARGETS["fresh_p99_ms"]
+            checks.append((f">= {rps} req/s", row["rps"] >= rps))
+            checks.append((f"p99 <= {p99} ms", row["p99"] <= p99))
+        if row["kind"] == "flood":
+            checks.append(("0 timeouts", row.get("timeouts", 0) == 0))
+        if row.get("asked"):
+            checks.append((f"{row['asked']} asked once", row["complete"]))
         if row["kind"] == "cached":
             target = TARGETS["cached_ratio"]
             checks.append((f">= {target:.2f}× ceiling", ratio >= target))
@@ -243,7 +290,50 @@ def _report(rows, first_response, memory, args):
             checks.append((f"<= {TARGETS['max_queries']} queries", most <= TARGETS["max_queries"]))
         checks.append(("0 errors", row["errors"] == 0))
         verdicts = ", ".join(f"{label}: {'met' if ok else 'MISSED'}" for label, ok in checks)
-        print(f"  {row['name']:<34} {verdicts}")
+        print(f"  {row['name']:<{width}} {verdicts}")
+
+
+def _scale_report(rows, builds, memory, args) -> None:
+    """The listing index builds, the workers' memory against its target, and each row against
+    a saved run (`--compare`); the results kept for a later run (`--save`)."""
+    print(
+        f"\nListing index builds (once per process after each publish, at {args.articles} "
+        f"articles): " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in builds.items())
+    )
+    most = max(memory, default=0)
+    target = TARGETS["worker_rss_mb"]
+    print(
+        f"Worker memory: at most {most:.0f} MB, target <= {target} MB: "
+        f"{'met' if most <= target else 'MISSED'}"
+    )
+    ceiling = next(row for row in rows if row["kind"] == "ceiling")
+    result = {
+        "articles": args.articles,
+        "rows": {row["name"]: {**row, "ratio": _ratio(row, ceiling)} for row in rows},
+        "builds": builds,
+        "memory": memory,
+    }
+    if args.save:
+        args.save.write_text(json.dumps(result, indent=1))
+    if args.compare:
+        before = json.loads(args.compare.read_text())
+        factor = TARGETS["scale_factor"]
+        print(
+            f"\nAgainst {args.compare} ({before['articles']} articles): requests/s as a share of "
+            f"each run's ceiling, and p99 (within {factor}× of the earlier run)"
+        )
+        for name, row in result["rows"].items():
+            old = before["rows"].get(name)
+            if not old or row["kind"] == "ceiling" or not old["ratio"]:
+                continue
+            slower = old["ratio"] / row["ratio"] if row["ratio"] else float("inf")
+            p99 = row["p99"] / old["p99"] if old["p99"] else 1.0
+            same = row.get("queries") == old.get("queries")
+            ok = slower <= factor and p99 <= factor and same
+            print(
+                f"  {name:<56} throughput {1 / slower if slower else 0:.2f}×, p99 {p99:.2f}×, "
+                f"queries {'the same' if same else 'DIFFERENT'}: {'met' if ok else 'MISSED'}"
+            )
 
 
 def _queries(row) -> str:
@@ -253,30 +343,48 @@ def _queries(row) -> str:
     return f"{counts['served']}/{counts['published']}/{counts['cold']}"
 
 
-def _wrk(url, cookie, duration, connections, paths=None) -> dict:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+#: The longest a row that asks each address once may take (a slow page still ends).
+ONCE_LIMIT = 120
+THREADS = 2
+
+
+def _wrk(url, cookie, duration, connections, paths=None, *, once=False) -> dict:
+    if once:
+        duration = ONCE_LIMIT
+    command = ["wrk", f"-t{THREADS}", f"-c{connections}", f"-d{duration}s", "--latency", url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         if paths:
-            # Each of wrk's threads walks the list from its own end: every path asked once.
-            script.write(_LUA.replace("PATHS", ",".join(json.dumps(p) for p in paths)))
+            lua = _LUA_ONCE if once else _LUA
+            lua = lua.replace("THREADS", str(THREADS))
+            script.write(lua.replace("PATHS", ",".join(json.dumps(p) for p in paths)))
             script.flush()
             command[1:1] = ["-s", script.name]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    errors = 0
+    errors, timeouts = 0, 0
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
         errors += int(match.group(1))
+    if match := re.search(r"Unexpected statuses: (\d+)", output):
+        errors += int(match.group(1))  # a redirect would be no render at all
     if match := re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     ):
         errors += sum(int(n) for n in match.groups())
+        timeouts = int(match.group(4))
+    done = int(re.search(r"(\d+) requests in", output).group(1))
+    if once and (match := re.search(r"Elapsed: ([\d.]+)", output)):
+        # wrk divides by the whole duration; these rows end when every address has answered.
+        rps = done / float(match.group(1))
     return {
         "rps": rps,
         "p50": _latency(output, "50%"),
         "p99": _latency(output, "99%"),
         "errors": errors,
+        "timeouts": timeouts,
+        "asked": f"{done}/{len(paths)}" if once else "",
+        "complete": done >= len(paths) if once else True,
     }
 
 
@@ -295,17 +403,78 @@ end
 """
 
 
+# Each address once: thread t of n asks addresses t+1, t+1+n, ... and stops when its share has
+# answered; a response other than 200 (a redirect would be no render) is counted, and the time
+# from the first request to the last answer is printed (LuaJIT's ffi reads the clock).
+_LUA_ONCE = """
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_usec; } wrk_timeval;
+  int gettimeofday(wrk_timeval *tv, void *tz);
+]]
+function now()
+  local tv = ffi.new("wrk_timeval")
+  ffi.C.gettimeofday(tv, nil)
+  return tonumber(tv.tv_sec) + tonumber(tv.tv_usec) / 1e6
+end
+local paths = {PATHS}
+local threads = {}
+setup = function(thread)
+  thread:set("first", #threads)
+  table.insert(threads, thread)
+end
+init = function(args)
+  counter, answered, unexpected, share = 0, 0, 0, 0
+  for i = first + 1, #paths, THREADS do share = share + 1 end
+end
+request = function()
+  if not started then started = now() end
+  local i = first + counter * THREADS + 1
+  counter = counter + 1
+  if i > #paths then i = ((i - 1) % #paths) + 1 end
+  return wrk.format("GET", paths[i])
+end
+response = function(status, headers, body)
+  if status ~= 200 then unexpected = unexpected + 1 end
+  answered = answered + 1
+  if answered >= share then
+    finished = now()
+    wrk.thread:stop()
+  end
+end
+done = function(summary, latency, requests)
+  local total, first, last = 0, nil, 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("unexpected")
+    local started, finished = thread:get("started"), thread:get("finished")
+    if started and (not first or started < first) then first = started end
+    if finished and finished > last then last = finished end
+  end
+  io.write(string.format("Unexpected statuses: %d\\n", total))
+  if first and last > first then io.write(string.format("Elapsed: %.6f\\n", last - first)) end
+end
+"""
+
+
 def _latency(output: str, percentile: str) -> float:
     match = re.search(rf"{re.escape(percentile)}\s+([\d.]+)(us|ms|s)", output)
     value, unit = float(match.group(1)), match.group(2)
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
-def _warm(url, cookie):
+def _warm(url, cookie, *, times=3):
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
-    for _ in range(3):
+    for _ in range(times):
         with urllib.request.urlopen(request, timeout=30) as response:
             response.read()
+
+
+def _warm_workers(urls, cookie) -> None:
+    """Ask for `urls` four at a time, so that every worker has built what they read."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda url: _warm(url, cookie, times=1), urls))
 
 
 def _worker_memory(master_pid: int) -> list[float]:
