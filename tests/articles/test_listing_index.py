@@ -66,9 +66,7 @@ AFTER_A_PUBLISH = 7
 INDEX_BUILT = 4
 
 
-def test_a_filtered_listing_costs_the_same_with_5_and_50_articles(
-    client, article_index, terms
-):
+def test_a_filtered_listing_costs_the_same_with_5_and_50_articles(client, article_index, terms):
     path = FILTERED.format(year=datetime.date.today().year)
     client.get("/artikelen/")  # Wagtail's site cache warm, as on a running server
     counts = []
