@@ -332,7 +332,8 @@ def _build(order: Order) -> ListingIndex:
         events=(array("d", (end for end, _ in ends)), array("I", (p for _, p in ends)), starts),
         featured=featured,
     )
-    index._positions = positions
+    if len(models) > 1:  # the index of all content maps page ids often (search, term pages)
+        index._positions = positions
     return index
 
 
