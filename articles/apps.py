@@ -15,10 +15,10 @@ class ArticlesConfig(AppConfig):
         from wagtail.documents import get_document_model
 
         from articles.documents import document_saved
-        from articles.filters import FACET_LEGENDS
+        from articles.filters import FACET_ALIASES, FACET_LEGENDS
         from pagecache.middleware import register_query_params
 
         post_save.connect(document_saved, sender=get_document_model())
 
         # The listings' paging and filters, the events' period and the sitemap's pages.
-        register_query_params("page", "periode", "p", *FACET_LEGENDS)
+        register_query_params("page", "periode", "p", *FACET_LEGENDS, *FACET_ALIASES)

@@ -82,22 +82,25 @@ def saved_pages_top(*, days: int = SAVED_DAYS, limit: int = TOP) -> list[dict]:
 
 
 def followed_terms_top(*, limit: int = TOP) -> list[dict]:
-    """The terms followed by most members, most first: kind, name, edit link, count."""
-    from articles.models import TERM_KINDS
-    from follows.models import KINDS, Follow
+    """The terms and places followed by most members, most first: kind, name, edit link,
+    count."""
+    from articles.models import FOLLOW_KINDS
+    from follows.models import Follow
 
-    names = [f"{kind}__name" for kind in KINDS]
+    kinds = tuple(FOLLOW_KINDS)
+    names = [f"{kind}__name" for kind in kinds]
     rows = (
-        Follow.objects.values(*(f"{kind}_id" for kind in KINDS), *names)
+        Follow.objects.filter(page__isnull=True)
+        .values(*(f"{kind}_id" for kind in kinds), *names)
         .annotate(followers=Count("pk"))
         .order_by("-followers", *names)[:limit]
     )
     terms = []
     for row in rows:
-        kind = next(kind for kind in KINDS if row[f"{kind}_id"] is not None)
+        kind = next(kind for kind in kinds if row[f"{kind}_id"] is not None)
         terms.append(
             {
-                "kind": TERM_KINDS[kind].kind_label,
+                "kind": FOLLOW_KINDS[kind].kind_label,
                 "title": row[f"{kind}__name"],
                 "edit_url": reverse(
                     f"wagtailsnippets_articles_{kind}:edit", args=[row[f"{kind}_id"]]

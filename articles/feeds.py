@@ -1,5 +1,5 @@
-"""Atom feeds of the articles, and of the articles and events of each theme, organisation, author;
-iCalendar files of one event and of a term's coming events."""
+"""Atom feeds of the articles, and of the articles and events of each theme, organisation, author
+and place; iCalendar files of one event and of a term's or place's coming events."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from articles import ical, selectors
-from articles.models import TERM_KINDS, ArticleIndexPage, EventPage
+from articles.models import FOLLOW_KINDS, PLACE_LINKS, ArticleIndexPage, EventPage
 from pagecache.memo import public
 
 FEED_SIZE = 30
@@ -43,7 +43,7 @@ class _PageFeed(Feed):
         return ", ".join(author.name for author in item.card_terms.get("author", ())) or None
 
     def item_categories(self, item):
-        return [theme.name for theme in item.card_terms.get("theme", ())]
+        return [term.name for kind in ("theme", "place") for term in item.card_terms.get(kind, ())]
 
 
 class ArticlesFeed(_PageFeed):
@@ -68,7 +68,7 @@ class TermFeed(_PageFeed):
 
     def __init__(self, kind: str):
         super().__init__()
-        self.model = TERM_KINDS[kind]
+        self.model = FOLLOW_KINDS[kind]
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)
@@ -90,6 +90,23 @@ class TermFeed(_PageFeed):
         return selectors.pages_from_rows(list(rows[:FEED_SIZE]))
 
 
+class PlaceFeed(TermFeed):
+    """Everything published about a place and the places that lie in it, newest first."""
+
+    def __init__(self):
+        super().__init__("place")
+
+    def subtitle(self, place):
+        return place.description or f"Wat er verschijnt over {place.name} en wat erin ligt."
+
+    def items(self, place):
+        from articles.places import place_tree
+
+        within = place_tree().within([place.pk])
+        rows = selectors.pages_of_terms(terms=dict.fromkeys(PLACE_LINKS, within))
+        return selectors.pages_from_rows(list(rows[:FEED_SIZE]))
+
+
 def _calendar_response(body: str, *, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -106,7 +123,7 @@ def event_calendar(request, page_id: int):
 
 @require_safe
 def term_calendar(request, kind: str, slug: str):
-    term = get_object_or_404(TERM_KINDS[kind], slug=slug)
+    term = get_object_or_404(FOLLOW_KINDS[kind], slug=slug)
     if not term.has_events():
         raise Http404
     events = selectors.term_events_upcoming(term)

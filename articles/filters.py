@@ -27,21 +27,24 @@ FACET_LEGENDS = {
     "type": "Type",
     "soort": "Soort",
     "status": "Status",
-    "gemeente": "Gemeente",
+    "gebied": "Gebied",
     "thema": "Thema",
     "organisatie": "Organisatie",
     "auteur": "Auteur",
     "jaar": "Jaar",
 }
-ARTICLE_FACETS = ("soort", "thema", "organisatie", "auteur", "jaar")
-EVENT_FACETS = ("thema", "organisatie", "jaar")
-#: The filters that choose terms, by the kind of link (`term_paths`) they follow.
+ARTICLE_FACETS = ("soort", "gebied", "thema", "organisatie", "auteur", "jaar")
+EVENT_FACETS = ("gebied", "thema", "organisatie", "jaar")
+#: The filters that choose terms, by the kind of term they choose (`Term.kind()`). A place
+#: chooses the pages about it and about the places that lie in it.
 TERM_FACETS = {
     "thema": "theme",
     "organisatie": "organisation",
     "auteur": "author",
-    "gemeente": "municipality",
+    "gebied": "place",
 }
+#: Earlier names of filters, still read from old addresses: {old name: filter}.
+FACET_ALIASES = {"gemeente": "gebied"}
 #: The filters that choose among a field's choices, by the field.
 CHOICE_FACETS = {"soort": "kind", "status": "status"}
 
@@ -129,7 +132,10 @@ def filters_from_query(params, *, facets) -> Filters:
     values = {}
     for name in facets:
         chosen = []
-        for raw in params.getlist(name)[: MAX_FILTER_VALUES * 2]:
+        raws = params.getlist(name)[: MAX_FILTER_VALUES * 2]
+        for alias in (alias for alias, target in FACET_ALIASES.items() if target == name):
+            raws += params.getlist(alias)[: MAX_FILTER_VALUES * 2]
+        for raw in raws:
             value = raw.strip()
             if name == "type":
                 ok = value in type_labels()
@@ -157,6 +163,9 @@ def filter_q(filters: Filters, *, models, exclude: str = "") -> Q:
             content_types = ContentType.objects.get_for_models(*chosen_models).values()
             condition &= Q(content_type__in=[ct.pk for ct in content_types])
             continue
+        if TERM_FACETS.get(name) == "place":
+            condition &= _place_q(chosen, models=models)
+            continue
         any_of = Q(pk__in=[])
         for model, path in relations[name].items():
             if model not in models:
@@ -171,6 +180,21 @@ def filter_q(filters: Filters, *, models, exclude: str = "") -> Q:
             any_of |= Q(pk__in=pages)
         condition &= any_of
     return condition
+
+
+def _place_q(slugs, *, models) -> Q:
+    """Pages of `models` about the places `slugs` or a place that lies in one of them, through
+    every way a page names a place: subqueries only."""
+    from articles.models import Place, link_family, term_links
+
+    places = Place.objects.within(Place.objects.filter(slug__in=slugs).values("pk")).values("pk")
+    any_of = Q(pk__in=[])
+    for model in models:
+        for link in term_links(model):
+            if link_family(link.kind) == "place":
+                pages = link.model.objects.filter(**{f"{link.term_field}_id__in": places})
+                any_of |= Q(pk__in=pages.values(f"{link.page_field}_id"))
+    return any_of
 
 
 def facets(pages, filters: Filters, *, names, models) -> list[dict]:

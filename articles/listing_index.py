@@ -75,6 +75,7 @@ class ListingIndex:
     # Sets of positions -------------------------------------------------------------------------
 
     def term_set(self, kind: str, term_id: int) -> BitMap:
+        """The pages linked to a term; for a place, to it or to any place that lies in it."""
         return self.term_sets.get(kind, {}).get(term_id) or BitMap()
 
     def type_set(self, *models) -> BitMap:
@@ -344,12 +345,16 @@ FEATURED_PART = 200
 
 
 def _terms_and_links(models, positions: dict[int, int]) -> tuple[dict, dict, dict]:
-    """Every term of the kinds the filters choose from ({kind: {slug: (id, name)}}), the
+    """Every term of the kinds the filters choose from ({kind: {slug: (id, label)}}), the
     positions linked to each ({kind: {term id: [positions]}}) and the pages each theme's editor
     chose ({theme id: [page ids]}), from one query: the terms, every link table of `models` and
-    the chosen pages as one UNION ALL, read as plain rows (no conversion per row)."""
+    the chosen pages as one UNION ALL, read as plain rows (no conversion per row).
+
+    Every way of linking a place (a page's places, a practice example's gemeente and area)
+    counts for "place", and a place holds the positions of the places that lie in it as well
+    (`_places_roll_up`)."""
     from articles.filters import TERM_FACETS
-    from articles.models import LINK_KINDS, ThemeFeatured, term_links
+    from articles.models import LINK_KINDS, ThemeFeatured, link_family, term_links
 
     kinds = sorted(set(TERM_FACETS.values()))
     # Typed, or PostgreSQL takes a NULL in the first part of a UNION for text.
@@ -377,7 +382,7 @@ def _terms_and_links(models, positions: dict[int, int]) -> tuple[dict, dict, dic
             LINK_KINDS[kind].objects.all(),
             TERM_PART + n,
             F("pk"),
-            no_number,
+            F("parent_id") if kind == "place" else no_number,
             slug=F("slug"),
             name=F("name"),
         )
@@ -385,11 +390,11 @@ def _terms_and_links(models, positions: dict[int, int]) -> tuple[dict, dict, dic
     ]
     for model in models:
         for link in term_links(model):
-            if link.kind in kinds:
+            if link_family(link.kind) in kinds:
                 parts.append(
                     part(
                         link.model.objects.filter(**{f"{link.term_field}__isnull": False}),
-                        kinds.index(link.kind),
+                        kinds.index(link_family(link.kind)),
                         F(f"{link.page_field}_id"),
                         F(f"{link.term_field}_id"),
                     )
@@ -405,6 +410,7 @@ def _terms_and_links(models, positions: dict[int, int]) -> tuple[dict, dict, dic
     )
     terms = [{} for _ in kinds]
     linked = [{} for _ in kinds]
+    parents = {}
     chosen = {}
     position_of = positions.get
     for number, first, second, rank, slug, name in _plain_rows(
@@ -420,10 +426,37 @@ def _terms_and_links(models, positions: dict[int, int]) -> tuple[dict, dict, dic
                 found.append(position)
         elif number < FEATURED_PART:
             terms[number - TERM_PART][slug] = (first, name)
+            if second is not None:
+                parents[first] = second
         else:
             chosen.setdefault(first, []).append((rank or 0, second))
     featured = {theme: [pk for _, pk in sorted(pages)] for theme, pages in chosen.items()}
-    return dict(zip(kinds, terms, strict=True)), dict(zip(kinds, linked, strict=True)), featured
+    terms, linked = dict(zip(kinds, terms, strict=True)), dict(zip(kinds, linked, strict=True))
+    if "place" in kinds:
+        _places_roll_up(terms["place"], linked["place"], parents)
+    return terms, linked, featured
+
+
+def _places_roll_up(places: dict, linked: dict, parents: dict) -> None:
+    """Give each place the positions of the places that lie in it, and label the places that lie
+    in a gemeente with its name ("Bloemhof (Rotterdam)"), so two wijken called "West" differ."""
+    from articles.models.terms import PLACE_DEPTH
+
+    def ancestors(place_id):
+        found, place_id = [], parents.get(place_id)
+        while place_id is not None and place_id not in found and len(found) <= PLACE_DEPTH:
+            found.append(place_id)
+            place_id = parents.get(place_id)
+        return found
+
+    own = {place_id: list(found) for place_id, found in linked.items()}
+    for place_id, found in own.items():
+        for ancestor in ancestors(place_id):
+            linked.setdefault(ancestor, []).extend(found)
+    names = dict(places.values())
+    for slug, (place_id, name) in places.items():
+        if found := ancestors(place_id):
+            places[slug] = (place_id, f"{name} ({names.get(found[-1], '')})")
 
 
 def _plain_rows(queryset):

@@ -199,6 +199,11 @@ def linked_organisations(links) -> list:
     return [link.organisation for link in links.select_related("organisation")]
 
 
+def linked_places(links) -> list:
+    """The places of a page's `place_links`, in the editor's order."""
+    return [link.place for link in links.select_related("place")]
+
+
 def article_authors(article) -> list:
     return [link.author for link in article.article_authors.select_related("author")]
 
@@ -281,12 +286,18 @@ def term_listing(request, term) -> dict:
 
 
 def term_events_upcoming(term) -> QuerySet:
-    """The coming events of one term; none for a kind of term that events do not have."""
+    """The coming events of one term or place; none for a kind of term that events do not
+    have."""
     from articles.models import EventPage
 
     path = EventPage.term_paths.get(term.kind())
     if path is None:
         return event_cards_upcoming().none()
+    if term.kind() == "place":  # also the events of the places that lie in it
+        from articles.places import place_tree
+
+        linked = EventPage.objects.filter(**{f"{path}__in": place_tree().within([term.pk])})
+        return event_cards_upcoming().filter(pk__in=linked.values("pk"))
     return event_cards_upcoming().filter(**{path: term})
 
 

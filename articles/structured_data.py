@@ -567,7 +567,9 @@ def term_meta(term, context) -> dict:
     url = absolute_url(term.get_absolute_url())
     label = term.kind_label.capitalize()
     description = _text(term.description) or f"{label} {term.name}: artikelen en evenementen."
-    subject = {"organisation": organisation, "author": person}.get(term.kind(), theme)(term)
+    subject = {"organisation": organisation, "author": person, "place": place}.get(
+        term.kind(), theme
+    )(term)
     data = _compact(
         {
             "@type": "CollectionPage",

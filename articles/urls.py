@@ -25,6 +25,15 @@ for kind, model in TERM_KINDS.items():
                 name=f"{kind}_calendar",
             )
         )
-urlpatterns.append(
-    path("agenda/evenement/<int:page_id>.ics", feeds.event_calendar, name="event_calendar")
-)
+urlpatterns += [
+    path("gebieden/", views.place_index, name="place_index"),
+    path("gebieden/<slug:slug>/", views.place_detail, name="place_detail"),
+    path("gebieden/<slug:slug>/feed/", feeds.PlaceFeed(), name="place_feed"),
+    path(
+        "gebieden/<slug:slug>/agenda.ics",
+        feeds.term_calendar,
+        {"kind": "place"},
+        name="place_calendar",
+    ),
+    path("agenda/evenement/<int:page_id>.ics", feeds.event_calendar, name="event_calendar"),
+]

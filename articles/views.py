@@ -1,12 +1,13 @@
-"""The term pages (the index of each kind of term, and one term with what is published under it)
-and the sitemap for people."""
+"""The term pages (the index of each kind of term, and one term with what is published under it),
+the place pages (all places by gemeente, and one place with what is about it and the places in
+it) and the sitemap for people."""
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from articles import selectors, sitemaps
-from articles.models import TERM_KINDS
+from articles import places, selectors, sitemaps
+from articles.models import TERM_KINDS, Place
 from pagecache.memo import site_for_request
 
 #: The first crumb of every breadcrumb trail, as the page tree's trails have it.
@@ -39,6 +40,59 @@ def term_detail(request, kind: str, slug: str):
         **selectors.term_listing(request, term),
     }
     return render(request, "pages/term_detail.html", context)
+
+
+@require_safe
+def place_index(request):
+    """Every place by gemeente, each with the number of items about it and the places in it."""
+    return render(
+        request,
+        "pages/place_index.html",
+        {
+            "title": Place.heading(),
+            "gemeenten": places.places_by_gemeente(),
+            "breadcrumbs": [HOME_CRUMB],
+        },
+    )
+
+
+#: How many places like it a place's page links to.
+SIMILAR_PLACES = 24
+
+
+@require_safe
+def place_detail(request, slug: str):
+    """A place: what lies around it in the hierarchy, what is about it and about the places in
+    it, its coming events; and places like it (the other focusgebieden of the national
+    programme, or the other wijken or buurten of the same place)."""
+    place = get_object_or_404(Place, slug=slug)
+    tree = places.place_tree()
+    ancestors = list(reversed(tree.ancestors(place.pk)))
+    children = tree.children_of(place.pk)
+    if place.level == "focusgebied":
+        similar = [p for p in tree.places.values() if p.level == "focusgebied"]
+    elif place.parent_id is not None:
+        similar = [p for p in tree.children_of(place.parent_id) if p.level == place.level]
+    else:
+        similar = []
+    similar = sorted(
+        (p for p in similar if p.pk != place.pk), key=lambda p: (p.name.lower(), p.pk)
+    )[:SIMILAR_PLACES]
+    counts = places.place_counts([*children, *similar])
+    context = {
+        "term": place,
+        "parent": ancestors[-1] if ancestors else None,
+        "children": [(child, counts[child.pk]) for child in children],
+        "similar": [(other, counts[other.pk]) for other in similar],
+        "gemeente": ancestors[0] if ancestors else None,
+        "breadcrumbs": [
+            HOME_CRUMB,
+            {"title": Place.heading(), "url": reverse("articles:place_index")},
+            *({"title": p.name, "url": p.get_absolute_url()} for p in ancestors),
+        ],
+        **selectors.term_listing(request, place),
+    }
+    return render(request, "pages/place_detail.html", context)
 
 
 @require_safe

@@ -120,14 +120,14 @@ class AuthorViewSet(TermViewSet):
     )
 
 
-class PlaceViewSet(SnippetViewSet):
+class PlaceViewSet(TermViewSet):
     model = Place
     icon = "site"
-    list_display = ["name", "level", "parent"]
+    list_display = ["name", "level", "parent", *reader_columns()]
     list_filter = ["level"]
-    list_per_page = 50
     search_fields = ["name"]
-    chooser_per_page = 20
+    # A place's name shows its parent, and the parent's its own parent.
+    related = ("parent__parent",)
     chooser_viewset_class = chooser(
         columns=[
             Column("level", label="Niveau", accessor="get_level_display"),
@@ -135,10 +135,6 @@ class PlaceViewSet(SnippetViewSet):
         ],
         related=["parent__parent"],
     )
-
-    def get_queryset(self, request):
-        # A place's name shows its parent, and the parent's its own parent.
-        return Place.objects.select_related("parent__parent")
 
 
 class TermViewSetGroup(SnippetViewSetGroup):

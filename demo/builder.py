@@ -36,12 +36,14 @@ from articles.models import (
     ArticlePage,
     ArticlePageAuthor,
     ArticlePageOrganisation,
+    ArticlePagePlace,
     Author,
     DossierIndexPage,
     DossierPage,
     EventIndexPage,
     EventPage,
     EventPageOrganisation,
+    EventPagePlace,
     ExplainerIndexPage,
     ExplainerPage,
     HomePage,
@@ -56,6 +58,7 @@ from articles.models import (
     PublicationPage,
     PublicationPageAuthor,
     PublicationPageDocument,
+    PublicationPagePlace,
     Theme,
     ThemeFeatured,
 )
@@ -63,6 +66,7 @@ from demo import data as demo_data
 from demo.data import PageRef
 from demo.pdfs import demo_pdf
 from pagecache.versions import structure_changed
+from search.index import documents_update
 
 GENERATED_PREFIX = "demo"
 BATCH_SIZE = 500
@@ -76,6 +80,7 @@ def demo_content_load(
     themes: int = 0,
     organisations: int = 0,
     authors: int = 0,
+    places: int = 0,
     today: datetime.date | None = None,
 ) -> dict[str, int]:
     """Load the demo site; the numbers are totals to top up to with generated items."""
@@ -123,11 +128,15 @@ def demo_content_load(
     for dossier in demo_data.DOSSIERS:
         _ensure_dossier(dossier_index, dossier, links)
     links.fill()
+    _ensure_page_places(ArticlePage, ArticlePagePlace, demo_data.ARTICLES)
+    _ensure_page_places(EventPage, EventPagePlace, demo_data.EVENTS)
+    _ensure_page_places(PublicationPage, PublicationPagePlace, demo_data.PUBLICATIONS)
     _ensure_featured(home)
 
     _top_up_terms(Theme, themes, "Thema")
     _top_up_terms(Organisation, organisations, "Organisatie")
     _top_up_terms(Author, authors, "Auteur")
+    _top_up_places(places)
     _top_up_articles(article_index, articles, today)
     _top_up_events(event_index, events, today)
     # Pages made here are not published through Wagtail's signals: retire cached pages by hand.
@@ -204,13 +213,19 @@ def _ensure_terms() -> None:
 
 
 def _ensure_places() -> None:
-    """Gemeenten, wijken and buurten, each after the place it lies in."""
+    """Gemeenten, focusgebieden, wijken and buurten, each after the place it lies in. A place
+    that still reads exactly as an earlier builder wrote it (`demo_data.EARLIER_PLACES`: before
+    the focusgebieden, a wijk lay in its gemeente) is brought up to date; one an editor changed
+    is left alone."""
     places = {
         place.slug: place
-        for place in Place.objects.filter(slug__in=[data["slug"] for data in demo_data.PLACES])
+        for place in Place.objects.filter(
+            slug__in=[data["slug"] for data in demo_data.PLACES]
+        ).select_related("parent")
     }
     for data in demo_data.PLACES:
-        if data["slug"] not in places:
+        place = places.get(data["slug"])
+        if place is None:
             places[data["slug"]], _ = Place.objects.get_or_create(
                 slug=data["slug"],
                 defaults={
@@ -220,6 +235,44 @@ def _ensure_places() -> None:
                     "description": data["description"],
                 },
             )
+        elif _as_written(place) == demo_data.EARLIER_PLACES.get(data["slug"]):
+            place.name, place.level = data["name"], data["level"]
+            place.parent, place.description = places.get(data["parent"]), data["description"]
+            place.save()
+
+
+def _as_written(place: Place) -> tuple:
+    parent = place.parent.slug if place.parent_id else None
+    return (place.name, place.level, parent, place.description)
+
+
+def _place_links(model, slugs: list[str]) -> list:
+    """Orderable links to the places with these slugs, in this order."""
+    found = {place.slug: place for place in Place.objects.filter(slug__in=slugs)}
+    return [
+        model(place=found[slug], sort_order=order)
+        for order, slug in enumerate(slug for slug in slugs if slug in found)
+    ]
+
+
+def _ensure_page_places(model, link_model, items: list[dict]) -> None:
+    """Give the demo pages of `model` made before pages named places their places, unless an
+    editor has saved them since (any edit in Wagtail leaves a revision)."""
+    wanted = {data["slug"]: data.get("places", []) for data in items if data.get("places")}
+    pages = list(
+        model.objects.filter(
+            slug__in=wanted, latest_revision__isnull=True, place_links__isnull=True
+        )
+    )
+    if not pages:
+        return
+    links = []
+    for page in pages:
+        for link in _place_links(link_model, wanted[page.slug]):
+            link.page = page
+            links.append(link)
+    link_model.objects.bulk_create(links)
+    documents_update(pages)
 
 
 def _ensure_child(parent: Page, model, data: dict):
@@ -251,6 +304,7 @@ def _ensure_article(index: ArticleIndexPage, data: dict, today: datetime.date) -
     )
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
     page.organisation_links = _organisation_links(ArticlePageOrganisation, data["organisations"])
+    page.place_links = _place_links(ArticlePagePlace, data.get("places", []))
     authors = {a.slug: a for a in Author.objects.filter(slug__in=data["authors"])}
     page.article_authors = [
         ArticlePageAuthor(author=authors[slug], sort_order=order)
@@ -290,6 +344,7 @@ def _ensure_event(index: EventIndexPage, data: dict, today: datetime.date) -> No
     )
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
     page.organisation_links = _organisation_links(EventPageOrganisation, data["organisations"])
+    page.place_links = _place_links(EventPagePlace, data.get("places", []))
     index.add_child(instance=page)
 
 
@@ -322,6 +377,7 @@ def _ensure_publication(
     page.documents = [
         PublicationPageDocument(document=document, label=data["document"]["label"], sort_order=0)
     ]
+    page.place_links = _place_links(PublicationPagePlace, data.get("places", []))
     index.add_child(instance=page)
     links.add(page, body=data["body"])
 
@@ -688,6 +744,29 @@ def _top_up_terms(model, total: int, label: str) -> None:
     model.objects.bulk_create(new, batch_size=BATCH_SIZE)
 
 
+def _top_up_places(total: int) -> None:
+    """Generated wijken, each in a gemeente or focusgebied already there, and a buurt in each
+    of them, up to `total` places."""
+    free = _free_numbers(Place, "gebied", total)
+    if not free:
+        return
+    wide = list(Place.objects.filter(level__in=["gemeente", "focusgebied"]).order_by("pk"))
+    if not wide:
+        wide = [Place.objects.create(name="Zuiderveen", slug=f"{GENERATED_PREFIX}-zuiderveen")]
+    wijken, buurten = [], []
+    for position, (number, slug) in enumerate(free):
+        place = Place(slug=slug, description="Een gegenereerd gebied voor tests en metingen.")
+        if position % 2 == 0 or not wijken:
+            place.name = f"{DISTRICTS[number % len(DISTRICTS)]} {number}"
+            place.level, place.parent = "wijk", wide[number % len(wide)]
+            wijken.append(place)
+        else:
+            place.name, place.level, place.parent = f"Buurt {number}", "buurt", wijken[-1]
+            buurten.append(place)
+    Place.objects.bulk_create(wijken, batch_size=BATCH_SIZE)
+    Place.objects.bulk_create(buurten, batch_size=BATCH_SIZE)
+
+
 def _generated_body(rng: random.Random, subject: str, place: str) -> list[dict]:
     paragraphs = [
         f"In {place} werken gemeente, woningcorporatie, welzijn en bewoners al jaren samen. "
@@ -714,7 +793,8 @@ def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) 
     themes = list(Theme.objects.order_by("pk"))
     organisations = list(Organisation.objects.order_by("pk"))
     authors = list(Author.objects.order_by("pk"))
-    pages, relations = [], []
+    places = list(Place.objects.order_by("pk").values_list("pk", flat=True))
+    pages, relations, page_places = [], [], []
     for number, slug in free:
         rng = random.Random(number)
         place, district, subject = (
@@ -745,7 +825,9 @@ def _top_up_articles(index: ArticleIndexPage, total: int, today: datetime.date) 
                 rng.sample(authors, k=min(2, len(authors))),
             )
         )
+        page_places.append(rng.sample(places, k=min(1 + number % 2, len(places))))
     pages = _bulk_add_children(index, ArticlePage, pages)
+    _bulk_place_links(ArticlePagePlace, pages, page_places)
     through_themes = ArticlePage.themes.through
     through_themes.objects.bulk_create(
         [
@@ -779,7 +861,8 @@ def _top_up_events(index: EventIndexPage, total: int, today: datetime.date) -> N
     if not free:
         return
     themes = list(Theme.objects.order_by("pk"))
-    pages, page_themes = [], []
+    places = list(Place.objects.order_by("pk").values_list("pk", flat=True))
+    pages, page_themes, page_places = [], [], []
     for number, slug in free:
         rng = random.Random(-number)
         place, subject = rng.choice(PLACES), rng.choice(SUBJECTS)
@@ -796,7 +879,9 @@ def _top_up_events(index: EventIndexPage, total: int, today: datetime.date) -> N
             )
         )
         page_themes.append(rng.sample(themes, k=min(2, len(themes))))
+        page_places.append(rng.sample(places, k=min(1, len(places))))
     pages = _bulk_add_children(index, EventPage, pages)
+    _bulk_place_links(EventPagePlace, pages, page_places)
     through = EventPage.themes.through
     through.objects.bulk_create(
         [
@@ -807,6 +892,17 @@ def _top_up_events(index: EventIndexPage, total: int, today: datetime.date) -> N
         batch_size=BATCH_SIZE,
     )
     _index_for_search(EventPage, [page.pk for page in pages])
+
+
+def _bulk_place_links(link_model, pages: list, page_places: list) -> None:
+    link_model.objects.bulk_create(
+        [
+            link_model(page_id=page.pk, place_id=place_id, sort_order=order)
+            for page, chosen in zip(pages, page_places, strict=True)
+            for order, place_id in enumerate(chosen)
+        ],
+        batch_size=BATCH_SIZE,
+    )
 
 
 def _bulk_add_children(parent: Page, model, pages: list) -> list:
@@ -858,6 +954,6 @@ def _index_for_search(model, pks: list[int]) -> None:
     backend = get_search_backend()
     for batch in _batches(pks, BATCH_SIZE):
         pages = model.objects.filter(pk__in=batch).prefetch_related(
-            "themes", "organisation_links__organisation"
+            "themes", "organisation_links__organisation", "place_links__place"
         )
         backend.add_bulk(model, list(pages))

@@ -934,6 +934,7 @@ ARTICLES = [
     {
         "title": "Zo stelde Oosterkwartier samen een wijkprogramma op",
         "slug": "zo-stelde-oosterkwartier-samen-een-wijkprogramma-op",
+        "places": ["havenstad-oosterkwartier"],
         "kind": "achtergrond",
         "intro": (
             "In de Havenstadse wijk Oosterkwartier schreven bewoners, gemeente en partners in één jaar "
@@ -985,6 +986,7 @@ ARTICLES = [
     {
         "title": "Bewoners betrekken: vijf lessen uit Lindenhof",
         "slug": "bewoners-betrekken-vijf-lessen-uit-lindenhof",
+        "places": ["havenstad-lindenhof"],
         "kind": "column",
         "intro": (
             "Opbouwwerker Fatima El Amrani werkt al jaren in de Havenstadse buurt Lindenhof. "
@@ -1026,6 +1028,7 @@ ARTICLES = [
     {
         "title": "Data over leefbaarheid: meer dan een kaart met kleuren",
         "slug": "data-over-leefbaarheid-meer-dan-een-kaart-met-kleuren",
+        "places": ["bergdijk-hoge-akkers", "havenstad-vogelbuurt"],
         "kind": "opinie",
         "intro": (
             "Cijfers helpen om te zien waar een wijk extra aandacht nodig heeft. Maar hoe voorkom je dat "
@@ -1073,6 +1076,7 @@ ARTICLES = [
     {
         "title": "Schuldhulp dichtbij: spreekuur in het buurthuis",
         "slug": "schuldhulp-dichtbij-spreekuur-in-het-buurthuis",
+        "places": ["havenstad-vogelbuurt"],
         "kind": "nieuws",
         "intro": (
             "In de Havenstadse Vogelbuurt kunnen bewoners met geldzorgen elke week zonder afspraak "
@@ -1120,6 +1124,7 @@ ARTICLES = [
     {
         "title": "De brede school als spil in Hoge Akkers",
         "slug": "de-brede-school-als-spil-in-hoge-akkers",
+        "places": ["bergdijk-hoge-akkers"],
         "kind": "interview",
         "intro": (
             "In de Bergdijkse wijk Hoge Akkers is de brede school veel meer dan een plek om te leren. "
@@ -1168,6 +1173,7 @@ ARTICLES = [
     {
         "title": "Wijkagent en jongerenwerk: samen op straat",
         "slug": "wijkagent-en-jongerenwerk-samen-op-straat",
+        "places": ["havenstad-oosterkwartier"],
         "kind": "interview",
         "intro": (
             "Een wijkagent en een jongerenwerker hebben verschillende rollen, maar hetzelfde doel. "
@@ -1213,6 +1219,7 @@ ARTICLES = [
     {
         "title": "Verduurzaming van sociale huurwoningen: huurders aan tafel",
         "slug": "verduurzaming-van-sociale-huurwoningen-huurders-aan-tafel",
+        "places": ["havenstad-oosterkwartier"],
         "kind": "nieuws",
         "intro": (
             "Woonstichting De Linde verduurzaamt een complex van 120 woningen in Oosterkwartier. "
@@ -1260,6 +1267,7 @@ ARTICLES = [
     {
         "title": "Van tegel naar tuin: meer groen in Dijkzicht",
         "slug": "van-tegel-naar-tuin-meer-groen-in-dijkzicht",
+        "places": ["bergdijk-dijkzicht"],
         "kind": "nieuws",
         "intro": (
             "In de Bergdijkse buurt Dijkzicht haalden bewoners samen honderden tegels uit de grond. "
@@ -1307,6 +1315,7 @@ ARTICLES = [
     {
         "title": "Interview: ‘Een wijkaanpak vraagt een lange adem’",
         "slug": "interview-een-wijkaanpak-vraagt-een-lange-adem",
+        "places": ["havenstad-oosterkwartier"],
         "kind": "interview",
         "intro": (
             "Sanne Verhoef is programmamanager van de wijkaanpak in Oosterkwartier. Een gesprek over "
@@ -1357,6 +1366,7 @@ ARTICLES = [
     {
         "title": "Gezond opgroeien in Dijkzicht: school en gezondheidsdienst werken samen",
         "slug": "gezond-opgroeien-in-dijkzicht",
+        "places": ["bergdijk-dijkzicht"],
         "kind": "nieuws",
         "intro": (
             "Kinderen in Dijkzicht bewegen weinig en eten vaak ongezond. De gezondheidsdienst en de "
@@ -1400,6 +1410,7 @@ ARTICLES = [
     {
         "title": "Van uitkering naar werk via de wijkonderneming",
         "slug": "van-uitkering-naar-werk-via-de-wijkonderneming",
+        "places": ["havenstad-oosterkwartier"],
         "kind": "achtergrond",
         "intro": (
             "In Oosterkwartier doen bewoners met een uitkering werkervaring op bij een wijkonderneming. "
@@ -1444,6 +1455,7 @@ ARTICLES = [
     {
         "title": "Renoveren zonder de buurt uit elkaar te trekken",
         "slug": "renoveren-zonder-de-buurt-uit-elkaar-te-trekken",
+        "places": ["havenstad-lindenhof"],
         "kind": "opinie",
         "intro": (
             "Bij grote renovaties en sloop-nieuwbouw raken bewoners soms hun buurt kwijt. Woonstichting "
@@ -1487,6 +1499,7 @@ ARTICLES = [
     {
         "title": "Ondermijning herkennen: wat kunnen professionals in de wijk doen?",
         "slug": "ondermijning-herkennen-wat-kunnen-professionals-doen",
+        "places": ["havenstad-vogelbuurt"],
         "kind": "achtergrond",
         "intro": (
             "Criminelen maken soms gebruik van kwetsbare wijken. Professionals die dagelijks in de buurt "
@@ -1531,6 +1544,7 @@ ARTICLES = [
     {
         "title": "Taalcafé en buurtmentoren helpen nieuwkomers op weg",
         "slug": "taalcafe-en-buurtmentoren-helpen-nieuwkomers-op-weg",
+        "places": ["havenstad-lindenhof"],
         "kind": "nieuws",
         "intro": (
             "In Lindenhof koppelt het welzijnswerk nieuwe bewoners aan een buurtmentor. Samen met een "
@@ -1577,6 +1591,7 @@ ARTICLES = [
     {
         "title": "Hitte in de wijk: wat kunnen bewoners, corporaties en zorg doen?",
         "slug": "hitte-in-de-wijk-wat-kunnen-bewoners-corporaties-en-zorg-doen",
+        "places": ["bergdijk-dijkzicht", "bergdijk-hoge-akkers"],
         "kind": "achtergrond",
         "intro": (
             "Tijdens warme zomers worden stenige wijken snel heet. Vooral ouderen en mensen met een "
@@ -1625,6 +1640,7 @@ ARTICLES = [
     {
         "title": "Tien jaar wijkaanpak in Bergdijk: wat hebben we geleerd?",
         "slug": "tien-jaar-wijkaanpak-in-bergdijk-wat-hebben-we-geleerd",
+        "places": ["bergdijk-dijkzicht", "bergdijk-hoge-akkers"],
         "kind": "achtergrond",
         "intro": (
             "Bergdijk werkte tien jaar aan de wijken Dijkzicht en Hoge Akkers. Kenniscentrum Wijkkracht "
@@ -1683,6 +1699,7 @@ EVENTS = [
     {
         "title": "Wijkwandeling door Oosterkwartier",
         "slug": "wijkwandeling-door-oosterkwartier",
+        "places": ["havenstad-oosterkwartier"],
         "intro": "Loop mee met bewoners en professionals en zie met eigen ogen wat de wijkaanpak in Oosterkwartier oplevert.",
         "days_from_now": 9,
         "start_hour": 10,
@@ -1711,6 +1728,7 @@ EVENTS = [
     {
         "title": "Kennisbijeenkomst: samen een wijkprogramma maken",
         "slug": "kennisbijeenkomst-samen-een-wijkprogramma-maken",
+        "places": ["havenstad", "bergdijk"],
         "intro": "Hoe stel je met bewoners en partners een wijkprogramma op dat breed gedragen wordt? Leer van ervaringen uit Havenstad en Bergdijk.",
         "days_from_now": 14,
         "start_hour": 13,
@@ -1737,6 +1755,7 @@ EVENTS = [
     {
         "title": "Webinar: data over leefbaarheid voor beginners",
         "slug": "webinar-data-over-leefbaarheid-voor-beginners",
+        "places": [],
         "intro": "Een praktische introductie in het gebruik van cijfers over leefbaarheid en veiligheid in je wijkaanpak.",
         "days_from_now": 21,
         "start_hour": 15,
@@ -1762,6 +1781,7 @@ EVENTS = [
     {
         "title": "Leernetwerk schuldhulp in de wijk",
         "slug": "leernetwerk-schuldhulp-in-de-wijk",
+        "places": [],
         "intro": "Professionals en vrijwilligers wisselen ervaringen uit over laagdrempelige hulp bij geldzorgen in de buurt.",
         "days_from_now": 35,
         "start_hour": 9,
@@ -1787,6 +1807,7 @@ EVENTS = [
     {
         "title": "Werkconferentie Gezond opgroeien in de wijk",
         "slug": "werkconferentie-gezond-opgroeien-in-de-wijk",
+        "places": ["bergdijk"],
         "intro": "Een dag over de samenwerking tussen onderwijs, jeugdgezondheidszorg, sport en welzijn rond kinderen en gezinnen.",
         "days_from_now": 60,
         "start_hour": 9,
@@ -1819,6 +1840,7 @@ EVENTS = [
     {
         "title": "Webinar: huurders betrekken bij verduurzaming",
         "slug": "webinar-huurders-betrekken-bij-verduurzaming",
+        "places": ["havenstad-oosterkwartier"],
         "intro": "Hoe zorg je dat huurders meedenken over de verduurzaming van hun woning? Een avondwebinar met ervaringen uit Oosterkwartier.",
         "days_from_now": 90,
         "start_hour": 19,
@@ -1844,6 +1866,7 @@ EVENTS = [
     {
         "title": "Leerbijeenkomst wijkagenten en jongerenwerkers",
         "slug": "leerbijeenkomst-wijkagenten-en-jongerenwerkers",
+        "places": ["havenstad"],
         "intro": "Wijkagenten en jongerenwerkers uit de regio spraken over samenwerken op straat, met respect voor elkaars rol.",
         "days_from_now": -20,
         "start_hour": 14,
@@ -1869,6 +1892,7 @@ EVENTS = [
     {
         "title": "Groendag Dijkzicht",
         "slug": "groendag-dijkzicht",
+        "places": ["bergdijk-dijkzicht"],
         "intro": "Bewoners van Dijkzicht vervingen samen tegels door planten. Professionals uit andere gemeenten kwamen kijken en meedoen.",
         "days_from_now": -45,
         "start_hour": 10,
@@ -1894,6 +1918,7 @@ EVENTS = [
     {
         "title": "Terugblik: tien jaar wijkaanpak in Bergdijk",
         "slug": "terugblik-tien-jaar-wijkaanpak-in-bergdijk",
+        "places": ["bergdijk-dijkzicht", "bergdijk-hoge-akkers"],
         "intro": "Een werkconferentie over de evaluatie van tien jaar wijkaanpak in Dijkzicht en Hoge Akkers, ter plaatse en online te volgen.",
         "days_from_now": -120,
         "start_hour": 10,
@@ -2111,25 +2136,97 @@ HOME = {
 
 
 # ---------------------------------------------------------------------------
-# Gebieden: bestaande gemeenten, wijken en buurten
+# Gebieden: de stedelijke focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid
+# (NPLV: 20 focusgebieden in 19 gemeenten, Staatscourant 2023-25879) met hun gemeenten, een paar
+# echte wijken en buurten uit de praktijkvoorbeelden, en de verzonnen gemeenten van de
+# demo-artikelen (Havenstad en Bergdijk).
 # ---------------------------------------------------------------------------
 
+#: (gemeente, slug, provincie, [(focusgebied, slug)]) of the NPLV.
+NPLV = [
+    ("Leeuwarden", "leeuwarden", "Friesland", [("Leeuwarden-Oost", "leeuwarden-oost")]),
+    ("Groningen", "groningen", "Groningen", [("Groningen Noord", "groningen-noord")]),
+    ("Arnhem", "arnhem", "Gelderland", [("Arnhem Oost", "arnhem-oost")]),
+    ("Heerlen", "heerlen", "Limburg", [("Heerlen Noord", "heerlen-noord")]),
+    ("Breda", "breda", "Noord-Brabant", [("Breda Noord", "breda-noord")]),
+    (
+        "Eindhoven",
+        "eindhoven",
+        "Noord-Brabant",
+        [("Eindhoven Woensel-Zuid", "eindhoven-woensel-zuid")],
+    ),
+    ("Tilburg", "tilburg", "Noord-Brabant", [("Tilburg Noordwest", "tilburg-noordwest")]),
+    (
+        "Schiedam",
+        "schiedam",
+        "Zuid-Holland",
+        [("Schiedam Nieuwland-Oost", "schiedam-nieuwland-oost")],
+    ),
+    ("Rotterdam", "rotterdam", "Zuid-Holland", [("Rotterdam-Zuid", "rotterdam-zuid")]),
+    ("Den Haag", "den-haag", "Zuid-Holland", [("Den Haag Zuidwest", "den-haag-zuidwest")]),
+    (
+        "Amsterdam",
+        "amsterdam",
+        "Noord-Holland",
+        [
+            ("Amsterdam Zuidoost", "amsterdam-zuidoost"),
+            ("Amsterdam Nieuw-West", "amsterdam-nieuw-west"),
+        ],
+    ),
+    ("Zaanstad", "zaanstad", "Noord-Holland", [("Zaandam Oost", "zaandam-oost")]),
+    ("Lelystad", "lelystad", "Flevoland", [("Lelystad Oost", "lelystad-oost")]),
+    ("Utrecht", "utrecht", "Utrecht", [("Utrecht Overvecht", "utrecht-overvecht")]),
+    ("Nieuwegein", "nieuwegein", "Utrecht", [("Nieuwegein Centrale-As", "nieuwegein-centrale-as")]),
+    ("Vlaardingen", "vlaardingen", "Zuid-Holland", [("Vlaardingen West", "vlaardingen-west")]),
+    ("Delft", "delft", "Zuid-Holland", [("Delft West", "delft-west")]),
+    ("Dordrecht", "dordrecht", "Zuid-Holland", [("Dordrecht West", "dordrecht-west")]),
+    ("Roosendaal", "roosendaal", "Noord-Brabant", [("Roosendaal-stad", "roosendaal-stad")]),
+]
+
+
+def _nplv_places() -> list[dict]:
+    """Each NPLV gemeente, then its focusgebied(en)."""
+    places = []
+    for gemeente, slug, province, areas in NPLV:
+        names = " en ".join(name for name, _ in areas)
+        one = len(areas) == 1
+        places.append(
+            {
+                "name": gemeente,
+                "slug": slug,
+                "level": "gemeente",
+                "parent": None,
+                "description": (
+                    f"Gemeente in {province}. {names} {'hoort' if one else 'horen'} bij de twintig "
+                    "stedelijke focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid."
+                ),
+            }
+        )
+        for name, area_slug in areas:
+            places.append(
+                {
+                    "name": name,
+                    "slug": area_slug,
+                    "level": "focusgebied",
+                    "parent": slug,
+                    "description": (
+                        f"Stedelijk focusgebied in {gemeente}. Sinds 2022 werken het Rijk, de "
+                        "gemeente, bewoners en partners hier voor lange tijd samen aan school en "
+                        "werk, gezondheid, wonen en veiligheid, in samenhang in plaats van elk "
+                        "onderwerp los. Het gebied beslaat meer dan één wijk."
+                    ),
+                }
+            )
+    return places
+
+
 PLACES = [
-    {
-        "name": "Rotterdam",
-        "slug": "rotterdam",
-        "level": "gemeente",
-        "parent": None,
-        "description": (
-            "Gemeente in Zuid-Holland. Rotterdam-Zuid is een van de stedelijke focusgebieden van het "
-            "Nationaal Programma Leefbaarheid en Veiligheid."
-        ),
-    },
+    *_nplv_places(),
     {
         "name": "Feijenoord",
         "slug": "rotterdam-feijenoord",
         "level": "wijk",
-        "parent": "rotterdam",
+        "parent": "rotterdam-zuid",
         "description": "Wijk op Rotterdam-Zuid, aan de zuidoever van de Maas.",
     },
     {
@@ -2140,20 +2237,10 @@ PLACES = [
         "description": "Buurt in de wijk Feijenoord op Rotterdam-Zuid.",
     },
     {
-        "name": "Den Haag",
-        "slug": "den-haag",
-        "level": "gemeente",
-        "parent": None,
-        "description": (
-            "Gemeente in Zuid-Holland. Den Haag Zuidwest is een van de stedelijke focusgebieden van het "
-            "Nationaal Programma Leefbaarheid en Veiligheid."
-        ),
-    },
-    {
         "name": "Moerwijk",
         "slug": "den-haag-moerwijk",
         "level": "wijk",
-        "parent": "den-haag",
+        "parent": "den-haag-zuidwest",
         "description": "Wijk in het stadsdeel Escamp, in het zuidwesten van Den Haag.",
     },
     {
@@ -2164,57 +2251,126 @@ PLACES = [
         "description": "Buurt in de Haagse wijk Moerwijk.",
     },
     {
-        "name": "Utrecht",
-        "slug": "utrecht",
-        "level": "gemeente",
-        "parent": None,
-        "description": (
-            "Gemeente in de provincie Utrecht. Overvecht is een van de stedelijke focusgebieden van het "
-            "Nationaal Programma Leefbaarheid en Veiligheid."
-        ),
-    },
-    {
-        "name": "Overvecht",
-        "slug": "utrecht-overvecht",
-        "level": "wijk",
-        "parent": "utrecht",
-        "description": "Wijk in het noorden van Utrecht, grotendeels gebouwd in de jaren zestig en zeventig.",
-    },
-    {
-        "name": "Zaanstad",
-        "slug": "zaanstad",
-        "level": "gemeente",
-        "parent": None,
-        "description": (
-            "Gemeente in Noord-Holland. Zaandam Oost is een van de stedelijke focusgebieden van het "
-            "Nationaal Programma Leefbaarheid en Veiligheid."
-        ),
-    },
-    {
         "name": "Poelenburg",
         "slug": "zaanstad-poelenburg",
         "level": "wijk",
-        "parent": "zaanstad",
+        "parent": "zaandam-oost",
         "description": "Wijk in het oosten van Zaandam.",
-    },
-    {
-        "name": "Leeuwarden",
-        "slug": "leeuwarden",
-        "level": "gemeente",
-        "parent": None,
-        "description": (
-            "Hoofdstad van Friesland. Leeuwarden-Oost is een van de stedelijke focusgebieden van het "
-            "Nationaal Programma Leefbaarheid en Veiligheid."
-        ),
     },
     {
         "name": "Heechterp-Schieringen",
         "slug": "leeuwarden-heechterp-schieringen",
         "level": "wijk",
-        "parent": "leeuwarden",
+        "parent": "leeuwarden-oost",
         "description": "Wijk in het oosten van Leeuwarden.",
     },
+    # The fictional places of the demo articles, events and publications.
+    {
+        "name": "Havenstad",
+        "slug": "havenstad",
+        "level": "gemeente",
+        "parent": None,
+        "description": (
+            "Een verzonnen gemeente aan het water, waar veel demo-artikelen over gaan. De wijken, "
+            "buurten, organisaties en mensen van Havenstad bestaan niet."
+        ),
+    },
+    {
+        "name": "Oosterkwartier",
+        "slug": "havenstad-oosterkwartier",
+        "level": "wijk",
+        "parent": "havenstad",
+        "description": (
+            "Verzonnen wijk in Havenstad met veel sociale huurwoningen, waar bewoners, gemeente "
+            "en partners samen een wijkprogramma opstelden."
+        ),
+    },
+    {
+        "name": "Lindenhof",
+        "slug": "havenstad-lindenhof",
+        "level": "buurt",
+        "parent": "havenstad-oosterkwartier",
+        "description": "Verzonnen buurt in Oosterkwartier, met een taalcafé en buurtmentoren.",
+    },
+    {
+        "name": "Vogelbuurt",
+        "slug": "havenstad-vogelbuurt",
+        "level": "buurt",
+        "parent": "havenstad-oosterkwartier",
+        "description": "Verzonnen buurt in Oosterkwartier, met een spreekuur voor geldzorgen.",
+    },
+    {
+        "name": "Bergdijk",
+        "slug": "bergdijk",
+        "level": "gemeente",
+        "parent": None,
+        "description": (
+            "Een verzonnen gemeente die tien jaar aan twee wijken werkte. Bergdijk, Dijkzicht en "
+            "Hoge Akkers bestaan niet."
+        ),
+    },
+    {
+        "name": "Dijkzicht",
+        "slug": "bergdijk-dijkzicht",
+        "level": "wijk",
+        "parent": "bergdijk",
+        "description": "Verzonnen wijk in Bergdijk, waar bewoners tegels vervingen door groen.",
+    },
+    {
+        "name": "Hoge Akkers",
+        "slug": "bergdijk-hoge-akkers",
+        "level": "wijk",
+        "parent": "bergdijk",
+        "description": "Verzonnen wijk in Bergdijk, met een brede school als middelpunt.",
+    },
 ]
+
+#: Places as an earlier builder wrote them, by slug: (name, level, parent slug, description). A
+#: place that still reads exactly so is brought up to date (`demo.builder`); one an editor
+#: changed is left alone.
+EARLIER_PLACES = {
+    "rotterdam-feijenoord": (
+        "Feijenoord",
+        "wijk",
+        "rotterdam",
+        "Wijk op Rotterdam-Zuid, aan de zuidoever van de Maas.",
+    ),
+    "den-haag-moerwijk": (
+        "Moerwijk",
+        "wijk",
+        "den-haag",
+        "Wijk in het stadsdeel Escamp, in het zuidwesten van Den Haag.",
+    ),
+    "zaanstad-poelenburg": ("Poelenburg", "wijk", "zaanstad", "Wijk in het oosten van Zaandam."),
+    "leeuwarden-heechterp-schieringen": (
+        "Heechterp-Schieringen",
+        "wijk",
+        "leeuwarden",
+        "Wijk in het oosten van Leeuwarden.",
+    ),
+    "utrecht-overvecht": (
+        "Overvecht",
+        "wijk",
+        "utrecht",
+        "Wijk in het noorden van Utrecht, grotendeels gebouwd in de jaren zestig en zeventig.",
+    ),
+    **{
+        slug: (
+            name,
+            "gemeente",
+            None,
+            f"{description_start}{focus} is een van de stedelijke focusgebieden van het "
+            "Nationaal Programma Leefbaarheid en Veiligheid.",
+        )
+        for slug, name, description_start, focus in (
+            ("rotterdam", "Rotterdam", "Gemeente in Zuid-Holland. ", "Rotterdam-Zuid"),
+            ("den-haag", "Den Haag", "Gemeente in Zuid-Holland. ", "Den Haag Zuidwest"),
+            ("utrecht", "Utrecht", "Gemeente in de provincie Utrecht. ", "Overvecht"),
+            ("zaanstad", "Zaanstad", "Gemeente in Noord-Holland. ", "Zaandam Oost"),
+            ("leeuwarden", "Leeuwarden", "Hoofdstad van Friesland. ", "Leeuwarden-Oost"),
+        )
+    },
+}
 
 
 # ---------------------------------------------------------------------------
@@ -2241,6 +2397,7 @@ PUBLICATIONS = [
     {
         "title": "75 jaar stedelijke vernieuwing en wijkaanpak",
         "slug": "75-jaar-stedelijke-vernieuwing-en-wijkaanpak",
+        "places": [],
         "kind": "onderzoek",
         "year": 2020,
         "publisher": "platform31",
@@ -2293,6 +2450,7 @@ PUBLICATIONS = [
     {
         "title": "Perspectief bieden",
         "slug": "perspectief-bieden",
+        "places": [],
         "kind": "onderzoek",
         "year": 2021,
         "publisher": "verwey-jonker-instituut",
@@ -2345,6 +2503,7 @@ PUBLICATIONS = [
     {
         "title": "Slagkracht in de wijk",
         "slug": "slagkracht-in-de-wijk",
+        "places": [],
         "kind": "praktijkboek",
         "year": 2022,
         "publisher": "wijkwijzer",
@@ -2397,6 +2556,7 @@ PUBLICATIONS = [
     {
         "title": "Factsheet: datatafels in de wijk",
         "slug": "factsheet-datatafels-in-de-wijk",
+        "places": ["bergdijk"],
         "kind": "factsheet",
         "year": 2026,
         "publisher": "kenniscentrum-wijkkracht",
@@ -2435,6 +2595,7 @@ PUBLICATIONS = [
     {
         "title": "Handreiking: een buurtbudget dat bewoners zelf verdelen",
         "slug": "handreiking-buurtbudget",
+        "places": ["havenstad-lindenhof"],
         "kind": "handreiking",
         "year": 2025,
         "publisher": "welzijn-havenstad",

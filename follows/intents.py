@@ -1,7 +1,7 @@
 """A visitor who presses "Volg ..." follows the term once they have logged in."""
 
 from accounts.intents import IntentNotice
-from articles.models import TERM_KINDS
+from articles.models import FOLLOW_KINDS
 from follows.services import follow_add
 
 
@@ -29,6 +29,6 @@ def _notice(model):
 
 
 #: Intent name ("follow_theme") → its handler; each posts the term's id as `target`.
-INTENTS = {f"follow_{kind}": _handler(model) for kind, model in TERM_KINDS.items()}
+INTENTS = {f"follow_{kind}": _handler(model) for kind, model in FOLLOW_KINDS.items()}
 #: Intent name → what the login page says it will do.
-NOTICES = {f"follow_{kind}": _notice(model) for kind, model in TERM_KINDS.items()}
+NOTICES = {f"follow_{kind}": _notice(model) for kind, model in FOLLOW_KINDS.items()}

@@ -7,7 +7,8 @@ from django.db.models import CharField, F, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
-from articles.models import CONTENT_MODELS, TERM_KINDS, EventPage, term_links
+from articles.models import CONTENT_MODELS, FOLLOW_KINDS, PLACE_LINKS, EventPage, term_links
+from articles.places import place_tree
 from articles.selectors import pages_from_rows, pages_of_terms, public_article_count
 from follows.models import KINDS, Follow, FollowSettings
 from pagecache.memo import public
@@ -25,15 +26,26 @@ class Followed:
     theme: frozenset = frozenset()
     organisation: frozenset = frozenset()
     author: frozenset = frozenset()
+    place: frozenset = frozenset()
 
     def __bool__(self):
-        return bool(self.theme or self.organisation or self.author)
+        return bool(self.theme or self.organisation or self.author or self.place)
 
     def __contains__(self, term) -> bool:
         return term.pk in getattr(self, term.kind(), ())
 
     def ids(self) -> dict[str, frozenset]:
-        return {kind: getattr(self, kind) for kind in KINDS}
+        """The ids of the terms followed, by the kind of link (`term_paths`) that leads to
+        them: a followed place stands for itself and every place in it, however a page names
+        it (`articles.places`)."""
+        ids = {kind: getattr(self, kind) for kind in KINDS}
+        if self.place:
+            ids.update(dict.fromkeys(PLACE_LINKS, place_tree().within(self.place)))
+        return ids
+
+
+#: The foreign keys of `Follow` that `Followed` keeps.
+FOLLOWED = (*KINDS, "place")
 
 
 @dataclass
@@ -55,18 +67,18 @@ class FeedItem:
 
 
 def follows_for_user(*, user) -> QuerySet:
-    return Follow.objects.filter(user=user).select_related(*KINDS)
+    return Follow.objects.filter(user=user).select_related(*FOLLOWED)
 
 
 def follows_grouped(follows) -> list[dict]:
     """The member's follows as [{"kind", "heading", "terms"}], each group sorted by name."""
-    groups = {kind: [] for kind in KINDS}
+    groups = {kind: [] for kind in FOLLOW_KINDS}
     for follow in follows:
         groups[follow.kind].append(follow.term)
     return [
         {
             "kind": kind,
-            "heading": TERM_KINDS[kind].heading(),
+            "heading": FOLLOW_KINDS[kind].heading(),
             "terms": sorted(terms, key=lambda t: t.name),
         }
         for kind, terms in groups.items()
@@ -75,9 +87,10 @@ def follows_grouped(follows) -> list[dict]:
 
 
 def followed_from(follows) -> Followed:
-    ids = {kind: set() for kind in KINDS}
+    ids = {kind: set() for kind in FOLLOWED}
     for follow in follows:
-        ids[follow.kind].add(getattr(follow, f"{follow.kind}_id"))
+        if follow.kind in ids:
+            ids[follow.kind].add(getattr(follow, f"{follow.kind}_id"))
     return Followed(**{kind: frozenset(values) for kind, values in ids.items()})
 
 
@@ -85,18 +98,20 @@ def followed_for_user(*, user) -> Followed:
     """What `user` follows, in one query; nothing (and no query) for a visitor."""
     if not user.is_authenticated:
         return Followed()
-    rows = Follow.objects.filter(user=user).values_list("theme_id", "organisation_id", "author_id")
-    ids = {kind: set() for kind in KINDS}
+    rows = Follow.objects.filter(user=user).values_list(*(f"{kind}_id" for kind in FOLLOWED))
+    ids = {kind: set() for kind in FOLLOWED}
     for row in rows:
-        for kind, value in zip(KINDS, row, strict=True):
+        for kind, value in zip(FOLLOWED, row, strict=True):
             if value is not None:
                 ids[kind].add(value)
     return Followed(**{kind: frozenset(values) for kind, values in ids.items()})
 
 
 def followed_state(user) -> dict:
-    """{kind: ids} of the terms `user` follows, for their cached state (personal.state)."""
-    return followed_for_user(user=user).ids()
+    """{kind: ids} of the terms and places `user` follows (not the places in them), for their
+    cached state (personal.state)."""
+    followed = followed_for_user(user=user)
+    return {kind: getattr(followed, kind) for kind in FOLLOWED}
 
 
 def followed_remember(request, followed: Followed) -> None:
@@ -111,7 +126,9 @@ def followed_for_request(request) -> Followed:
     if not hasattr(request, "_followed"):
         if request.user.is_authenticated:
             state = member_state(request)
-            request._followed = Followed(**{kind: state.get(kind, frozenset()) for kind in KINDS})
+            request._followed = Followed(
+                **{kind: state.get(kind, frozenset()) for kind in FOLLOWED}
+            )
         else:
             request._followed = Followed()
     return request._followed
@@ -144,11 +161,27 @@ def feed_items(rows, *, followed: Followed, new_since=None) -> list[FeedItem]:
 
 
 def _reasons(page, followed: Followed) -> list:
-    return [
+    reasons = [
         term
         for kind in KINDS
         for term in page.card_terms.get(kind, ())
         if term.pk in getattr(followed, kind)
+    ]
+    for kind in PLACE_LINKS if followed.place else ():
+        for place in page.card_terms.get(kind, ()):
+            for reason in place_tree().followed_ancestors(place.pk, followed.place):
+                if reason not in reasons:
+                    reasons.append(reason)
+    return reasons
+
+
+def _followed_keys(kind: str, term_id: int, followed: Followed) -> list[tuple]:
+    """The followed (kind, id) a link to a term stands for: the term itself, or for a place the
+    followed places it is or lies in."""
+    if kind not in PLACE_LINKS:
+        return [(kind, term_id)]
+    return [
+        ("place", place.pk) for place in place_tree().followed_ancestors(term_id, followed.place)
     ]
 
 
@@ -228,10 +261,13 @@ def term_newest(*, followed: Followed, per_term: int = TERM_ITEMS) -> dict[tuple
         return {}
     found = {}
     for kind, term, page, model, at in parts[0].union(*parts[1:], all=True):
-        found.setdefault((kind, term), []).append((at, page, model))
+        for key in _followed_keys(kind, term, followed):
+            found.setdefault(key, {})[page] = (at, page, model)
     newest = {}
     for key, rows in found.items():
-        rows.sort(key=lambda row: (row[0] is not None, row[0], row[1]), reverse=True)
+        rows = sorted(
+            rows.values(), key=lambda row: (row[0] is not None, row[0], row[1]), reverse=True
+        )
         newest[key] = [_Row(page, model) for _, page, model in rows[:per_term]]
     return newest
 

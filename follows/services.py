@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, PositiveIntegerField, When
 from django.utils import timezone
 
-from articles.models import Term
-from follows.models import KINDS, Follow, FollowSettings
+from articles.models import FOLLOW_KINDS, Term
+from follows.models import Follow, FollowSettings
 from personal.state import member_state_changed
 
 #: Requests to /volgend/ closer together than this are one visit: items stay marked as new.
@@ -17,8 +17,9 @@ FOLLOW_ATTEMPTS = 3
 
 
 def term_kind(term) -> str:
-    """ "theme", "organisation" or "author": the foreign key on `Follow` that points to `term`."""
-    if not isinstance(term, Term) or term.kind() not in KINDS:
+    """ "theme", "organisation", "author" or "place": the foreign key on `Follow` that points to
+    `term`."""
+    if not isinstance(term, Term) or term.kind() not in FOLLOW_KINDS:
         raise TypeError(f"{type(term).__name__} cannot be followed")
     return term.kind()
 

@@ -39,7 +39,7 @@ from search.textsearch import CONFIG
 
 PAGE_SIZE = 20
 TERMS_SHOWN = 5
-FACETS = ("type", "thema", "organisatie", "auteur", "gemeente", "jaar")
+FACETS = ("type", "gebied", "thema", "organisatie", "auteur", "jaar")
 #: The best results a search ranks, pages through and counts its facets over.
 TOP = 500
 #: The newest matches ranking reads (besides every match in a title).

@@ -16,12 +16,14 @@ from articles.models import (
     ArticlePage,
     ArticlePageAuthor,
     ArticlePageOrganisation,
+    ArticlePagePlace,
     Author,
     DossierIndexPage,
     DossierPage,
     EventIndexPage,
     EventPage,
     EventPageOrganisation,
+    EventPagePlace,
     ExplainerIndexPage,
     ExplainerPage,
     HomePage,
@@ -35,6 +37,7 @@ from articles.models import (
     PublicationPage,
     PublicationPageAuthor,
     PublicationPageDocument,
+    PublicationPagePlace,
     Theme,
     term_links,
 )
@@ -75,7 +78,7 @@ class AuthorFactory(DjangoModelFactory):
 
 
 def _no_terms():
-    return factory.Dict({"themes": [], "organisations": [], "authors": []})
+    return factory.Dict({"themes": [], "organisations": [], "authors": [], "places": []})
 
 
 def _links(model, field: str, terms) -> list:
@@ -112,8 +115,9 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
 
 
 class ArticlePageFactory(PublishedPageFactory):
-    """A published article; pass `terms__themes`, `terms__organisations` and `terms__authors`
-    as lists. The terms go in with the page, so it is saved (and indexed for search) once.
+    """A published article; pass `terms__themes`, `terms__organisations`, `terms__authors` and
+    `terms__places` as lists. The terms go in with the page, so it is saved (and indexed for
+    search) once.
     """
 
     class Meta:
@@ -132,11 +136,13 @@ class ArticlePageFactory(PublishedPageFactory):
             ArticlePageOrganisation, "organisation", terms["organisations"]
         )
         kwargs["article_authors"] = _links(ArticlePageAuthor, "author", terms["authors"])
+        kwargs["place_links"] = _links(ArticlePagePlace, "place", terms["places"])
         return kwargs
 
 
 class EventPageFactory(PublishedPageFactory):
-    """A published event next week; pass `terms__themes` and `terms__organisations` as lists."""
+    """A published event next week; pass `terms__themes`, `terms__organisations` and
+    `terms__places` as lists."""
 
     class Meta:
         model = EventPage
@@ -156,12 +162,13 @@ class EventPageFactory(PublishedPageFactory):
         kwargs["organisation_links"] = _links(
             EventPageOrganisation, "organisation", terms["organisations"]
         )
+        kwargs["place_links"] = _links(EventPagePlace, "place", terms["places"])
         return kwargs
 
 
 class PublicationPageFactory(PublishedPageFactory):
-    """A published publication; `terms__themes`, `terms__authors` as lists, `publisher` an
-    organisation, `files` a list of Wagtail documents."""
+    """A published publication; `terms__themes`, `terms__authors`, `terms__places` as lists,
+    `publisher` an organisation, `files` a list of Wagtail documents."""
 
     class Meta:
         model = PublicationPage
@@ -179,6 +186,7 @@ class PublicationPageFactory(PublishedPageFactory):
         terms = kwargs.pop("terms")
         kwargs["themes"] = terms["themes"]
         kwargs["publication_authors"] = _links(PublicationPageAuthor, "author", terms["authors"])
+        kwargs["place_links"] = _links(PublicationPagePlace, "place", terms["places"])
         kwargs["documents"] = _links(PublicationPageDocument, "document", kwargs.pop("files"))
         return kwargs
 
@@ -263,8 +271,8 @@ def pages_bulk(
     """`n` live pages of `factory` (ArticlePageFactory, EventPageFactory) under `parent`, inserted
     in bulk for the tests that need dozens or hundreds: the tree paths are computed here, not per
     page, and no signal is sent (retire cached pages yourself). Titled `title` and a number if
-    given, first published `at` (now); `terms` as for the factory (themes, organisations, and for
-    articles authors); indexed for search only with `index`.
+    given, first published `at` (now); `terms` as for the factory (themes, organisations, places,
+    and for articles authors); indexed for search only with `index`.
     """
     model = factory._meta.model
     parent = Page.objects.get(pk=parent.pk)
@@ -293,7 +301,12 @@ def pages_bulk(
         page._state.adding = False
     model._base_manager._insert(pages, fields=model._meta.local_concrete_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + n)
-    kinds = {"themes": "theme", "organisations": "organisation", "authors": "author"}
+    kinds = {
+        "themes": "theme",
+        "organisations": "organisation",
+        "authors": "author",
+        "places": "place",
+    }
     for link in term_links(model):
         chosen = next(
             (terms.get(name, []) for name, kind in kinds.items() if kind == link.kind), []

@@ -13,6 +13,7 @@ from .knowledge import (
     PublicationPage,
     PublicationPageAuthor,
     PublicationPageDocument,
+    PublicationPagePlace,
 )
 from .pages import (
     ARTICLE_KINDS,
@@ -20,9 +21,11 @@ from .pages import (
     ArticlePage,
     ArticlePageAuthor,
     ArticlePageOrganisation,
+    ArticlePagePlace,
     EventIndexPage,
     EventPage,
     EventPageOrganisation,
+    EventPagePlace,
     ExplainerIndexPage,
     ExplainerPage,
     HomePage,
@@ -30,7 +33,9 @@ from .pages import (
     InformationPage,
 )
 from .terms import (
+    FOLLOW_KINDS,
     PLACE_LEVELS,
+    PLACE_PARENTS,
     TERM_KINDS,
     Author,
     Organisation,
@@ -52,8 +57,17 @@ CONTENT_MODELS = (
     DossierPage,
 )
 
-#: What each kind of link in `term_paths` leads to: the followable terms, and places.
-LINK_KINDS = {**TERM_KINDS, "municipality": Place, "area": Place}
+#: What each kind of link in `term_paths` leads to: the followable terms, and places (those a
+#: page names, and a practice example's gemeente and area).
+LINK_KINDS = {**TERM_KINDS, "place": Place, "municipality": Place, "area": Place}
+#: The kinds of link that lead to a place: a place's page, filter and followers take them all in.
+PLACE_LINKS = tuple(kind for kind, model in LINK_KINDS.items() if model is Place)
+
+
+def link_family(kind: str) -> str:
+    """The kind of what a link of `kind` leads to: "place" for "municipality" and "area", the
+    kind itself for the others."""
+    return LINK_KINDS[kind].kind()
 
 
 def content_model_for_slug(slug: str):
@@ -99,19 +113,24 @@ __all__ = [
     "ARTICLE_KINDS",
     "CONTENT_MODELS",
     "EXAMPLE_STATUSES",
+    "FOLLOW_KINDS",
     "LINK_KINDS",
     "PLACE_LEVELS",
+    "PLACE_LINKS",
+    "PLACE_PARENTS",
     "PUBLICATION_KINDS",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticlePageAuthor",
     "ArticlePageOrganisation",
+    "ArticlePagePlace",
     "Author",
     "DossierIndexPage",
     "DossierPage",
     "EventIndexPage",
     "EventPage",
     "EventPageOrganisation",
+    "EventPagePlace",
     "ExplainerIndexPage",
     "ExplainerPage",
     "HomePage",
@@ -126,12 +145,14 @@ __all__ = [
     "PublicationPage",
     "PublicationPageAuthor",
     "PublicationPageDocument",
+    "PublicationPagePlace",
     "TERM_KINDS",
     "Term",
     "TermLink",
     "Theme",
     "ThemeFeatured",
     "content_model_for_slug",
+    "link_family",
     "term_links",
     "term_model_for_label",
 ]

@@ -15,11 +15,14 @@ from wagtail.search import index
 from articles import listing_index, selectors
 from articles.blocks import RICH_TEXT_FEATURES
 from articles.models.pages import (
+    PLACES_SEARCH_FIELD,
     DatedPage,
     IntroBodyMixin,
     OrganisationLink,
+    PlaceLink,
     authors_panel,
     organisations_panel,
+    places_panel,
 )
 
 PUBLICATION_KINDS = [
@@ -70,7 +73,7 @@ class PublicationIndexPage(ListingIndexPage):
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.PublicationPage"]
     template = "pages/listing_index_page.html"
-    facet_names = ("soort", "thema", "organisatie", "auteur", "jaar")
+    facet_names = ("soort", "gebied", "thema", "organisatie", "auteur", "jaar")
 
     class Meta:
         verbose_name = "publicatieoverzicht"
@@ -129,6 +132,7 @@ class PublicationPage(DatedPage, IntroBodyMixin, Page):
         "theme": "themes",
         "organisation": "publisher",
         "author": "publication_authors__author",
+        "place": "place_links__place",
     }
     year_field = "year"
 
@@ -152,6 +156,7 @@ class PublicationPage(DatedPage, IntroBodyMixin, Page):
             label="Document",
             min_num=1,
         ),
+        places_panel(),
         FieldPanel("image"),
         FieldPanel("body"),
     ]
@@ -161,6 +166,7 @@ class PublicationPage(DatedPage, IntroBodyMixin, Page):
         index.FilterField("year"),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("publisher", [index.SearchField("name")]),
+        PLACES_SEARCH_FIELD,
     ]
 
     class Meta:
@@ -181,6 +187,7 @@ class PublicationPage(DatedPage, IntroBodyMixin, Page):
         ]
         context["files"] = list(self.documents.select_related("document"))
         context["publisher_list"] = [self.publisher] if self.publisher_id else []
+        context["places"] = selectors.linked_places(self.place_links)
         return context
 
 
@@ -203,6 +210,10 @@ class PublicationPageAuthor(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["page", "author"], name="unique_publication_author"),
         ]
+
+
+class PublicationPagePlace(PlaceLink):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="place_links")
 
 
 class PublicationPageDocument(Orderable):
@@ -241,7 +252,7 @@ class PracticeExampleIndexPage(ListingIndexPage):
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.PracticeExamplePage"]
     template = "pages/listing_index_page.html"
-    facet_names = ("gemeente", "thema", "organisatie", "status")
+    facet_names = ("gebied", "thema", "organisatie", "status")
 
     class Meta:
         verbose_name = "overzicht praktijkvoorbeelden"
@@ -268,7 +279,8 @@ class PracticeExamplePage(DatedPage, IntroBodyMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="area_practice_examples",
-        limit_choices_to={"level__in": ["wijk", "buurt"]},
+        limit_choices_to={"level__in": ["focusgebied", "wijk", "buurt"]},
+        help_text="Een focusgebied, wijk of buurt in de gemeente.",
     )
     approach = RichTextField("aanpak", features=RICH_TEXT_FEATURES)
     results = RichTextField("resultaten", features=RICH_TEXT_FEATURES, blank=True)
@@ -378,10 +390,9 @@ class PracticeExamplePage(DatedPage, IntroBodyMixin, Page):
             errors["end_year"] = "Het eindjaar ligt voor het beginjaar."
         if self.status == "afgerond" and not self.end_year:
             errors["end_year"] = "Vul in tot wanneer een afgerond voorbeeld liep."
-        if self.area_id and self.municipality_id and self.area.parent_id:
-            gemeente = self.area.parent if self.area.level == "wijk" else self.area.parent.parent
-            if gemeente is not None and gemeente.pk != self.municipality_id:
-                errors["area"] = f"{self.area.name} ligt niet in {self.municipality.name}."
+        area, gemeente_id = self.area if self.area_id else None, self.municipality_id
+        if area and gemeente_id and area.parent_id and area.gemeente.pk != gemeente_id:
+            errors["area"] = f"{self.area.name} ligt niet in {self.municipality.name}."
         if errors:
             raise ValidationError(errors)
 
@@ -404,6 +415,7 @@ class PracticeExamplePage(DatedPage, IntroBodyMixin, Page):
         context["partners"] = [
             link.organisation for link in self.partner_links.select_related("organisation")
         ]
+        context["places"] = [place for place in (self.area, self.municipality) if place]
         return context
 
 

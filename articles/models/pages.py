@@ -146,6 +146,43 @@ class OrganisationLink(Orderable):
         ]
 
 
+class PlaceLink(Orderable):
+    """A place a page is about, chosen with the place chooser, in the editor's order."""
+
+    place = models.ForeignKey(
+        "articles.Place",
+        verbose_name="gebied",
+        on_delete=models.CASCADE,
+        related_name="%(class)s",
+    )
+
+    panels = [FieldPanel("place")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "gebied"
+        verbose_name_plural = "gebieden"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "place"], name="unique_%(class)s"),
+        ]
+
+
+def places_panel(relation: str = "place_links") -> MultipleChooserPanel:
+    return MultipleChooserPanel(
+        relation,
+        chooser_field_name="place",
+        heading="Gebieden",
+        label="Gebied",
+        help_text="De gemeenten, focusgebieden, wijken of buurten waar de pagina over gaat.",
+    )
+
+
+#: The search field of the places a page names.
+PLACES_SEARCH_FIELD = index.RelatedFields(
+    "place_links", [index.RelatedFields("place", [index.SearchField("name")])]
+)
+
+
 def organisations_panel(relation: str, heading: str = "Organisaties") -> MultipleChooserPanel:
     return MultipleChooserPanel(
         relation, chooser_field_name="organisation", heading=heading, label="Organisatie"
@@ -316,6 +353,7 @@ class ArticlePage(DatedPage, IntroBodyMixin, Page):
         "theme": "themes",
         "organisation": "organisation_links__organisation",
         "author": "article_authors__author",
+        "place": "place_links__place",
     }
     year_field = "publication_date"
 
@@ -332,6 +370,7 @@ class ArticlePage(DatedPage, IntroBodyMixin, Page):
         ),
         authors_panel("article_authors"),
         organisations_panel("organisation_links"),
+        places_panel(),
         FieldPanel("image"),
         FieldPanel("body"),
     ]
@@ -342,6 +381,7 @@ class ArticlePage(DatedPage, IntroBodyMixin, Page):
         index.RelatedFields(
             "organisation_links", [index.RelatedFields("organisation", [index.SearchField("name")])]
         ),
+        PLACES_SEARCH_FIELD,
     ]
 
     class Meta:
@@ -360,11 +400,16 @@ class ArticlePage(DatedPage, IntroBodyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = selectors.article_authors(self)
         context["organisations"] = selectors.linked_organisations(self.organisation_links)
+        context["places"] = selectors.linked_places(self.place_links)
         return context
 
 
 class ArticlePageOrganisation(OrganisationLink):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="organisation_links")
+
+
+class ArticlePagePlace(PlaceLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="place_links")
 
 
 class ArticlePageAuthor(Orderable):
@@ -445,7 +490,11 @@ class EventPage(IntroBodyMixin, Page):
 
     type_slug = "evenement"
     type_label = "Evenement"
-    term_paths = {"theme": "themes", "organisation": "organisation_links__organisation"}
+    term_paths = {
+        "theme": "themes",
+        "organisation": "organisation_links__organisation",
+        "place": "place_links__place",
+    }
     year_field = "start"
 
     content_panels = [
@@ -467,6 +516,7 @@ class EventPage(IntroBodyMixin, Page):
         ),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         organisations_panel("organisation_links"),
+        places_panel(),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -477,6 +527,7 @@ class EventPage(IntroBodyMixin, Page):
         index.RelatedFields(
             "organisation_links", [index.RelatedFields("organisation", [index.SearchField("name")])]
         ),
+        PLACES_SEARCH_FIELD,
     ]
 
     class Meta:
@@ -501,8 +552,13 @@ class EventPage(IntroBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = selectors.linked_organisations(self.organisation_links)
+        context["places"] = selectors.linked_places(self.place_links)
         return context
 
 
 class EventPageOrganisation(OrganisationLink):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisation_links")
+
+
+class EventPagePlace(PlaceLink):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="place_links")

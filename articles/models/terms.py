@@ -1,4 +1,4 @@
-"""Themes, organisations and authors: curated terms that people browse and follow."""
+"""Themes, organisations, authors and places: curated terms that people browse and follow."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -59,7 +59,7 @@ class Term(index.Indexed, ClusterableModel):
 
     @classmethod
     def kind(cls) -> str:
-        """ "theme", "organisation" or "author": the key of `TERM_KINDS`."""
+        """ "theme", "organisation", "author" (the keys of `TERM_KINDS`) or "place"."""
         return cls._meta.model_name
 
     @classmethod
@@ -136,17 +136,39 @@ class Author(Term):
         verbose_name_plural = "auteurs"
 
 
-PLACE_LEVELS = [("gemeente", "Gemeente"), ("wijk", "Wijk"), ("buurt", "Buurt")]
+PLACE_LEVELS = [
+    ("gemeente", "Gemeente"),
+    ("focusgebied", "Focusgebied"),
+    ("wijk", "Wijk"),
+    ("buurt", "Buurt"),
+]
+#: What each level of place may lie in: a focusgebied (of the Nationaal Programma Leefbaarheid en
+#: Veiligheid) spans several wijken of one gemeente, a wijk several buurten.
+PLACE_PARENTS = {
+    "gemeente": (),
+    "focusgebied": ("gemeente",),
+    "wijk": ("gemeente", "focusgebied"),
+    "buurt": ("wijk", "focusgebied"),
+}
+#: How deep the hierarchy goes below a gemeente: gemeente → focusgebied → wijk → buurt.
+PLACE_DEPTH = 3
 
 
-class Place(index.Indexed, models.Model):
-    """A gemeente, wijk or buurt that practice examples (and later any page) are about."""
+class PlaceQuerySet(models.QuerySet):
+    def within(self, ids) -> "PlaceQuerySet":
+        """The places `ids` (ids or a queryset of them) and every place that lies in one of them:
+        one condition per level, so it is a single query or subquery."""
+        condition = models.Q(pk__in=ids)
+        for depth in range(1, PLACE_DEPTH + 1):
+            condition |= models.Q(**{"__".join(["parent"] * depth) + "__in": ids})
+        return self.filter(condition)
 
-    name = models.CharField("naam", max_length=150)
-    slug = models.SlugField(
-        "slug", max_length=150, unique=True, help_text="Het laatste deel van het webadres."
-    )
-    level = models.CharField("niveau", max_length=10, choices=PLACE_LEVELS, default="gemeente")
+
+class Place(Term):
+    """A gemeente, an NPLV focusgebied, a wijk or a buurt that pages are about. A place's page
+    and its followers take in everything about the places that lie in it."""
+
+    level = models.CharField("niveau", max_length=12, choices=PLACE_LEVELS, default="gemeente")
     parent = models.ForeignKey(
         "self",
         verbose_name="ligt in",
@@ -154,10 +176,13 @@ class Place(index.Indexed, models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        help_text="De gemeente van een wijk, de wijk van een buurt.",
+        help_text=(
+            "De gemeente van een focusgebied of wijk; de wijk of het focusgebied van een buurt."
+        ),
     )
-    description = models.TextField("beschrijving", blank=True)
 
+    kind_label = "gebied"
+    url_segment = "gebieden"
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -165,13 +190,10 @@ class Place(index.Indexed, models.Model):
         FieldPanel("parent"),
         FieldPanel("description"),
     ]
-    search_fields = [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
-    ]
 
-    class Meta:
-        ordering = ["name"]
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta(Term.Meta):
         verbose_name = "gebied"
         verbose_name_plural = "gebieden"
 
@@ -182,13 +204,38 @@ class Place(index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
-        parent_level = {"gemeente": None, "wijk": "gemeente", "buurt": "wijk"}[self.level]
-        if parent_level is None and self.parent_id:
-            raise ValidationError({"parent": "Een gemeente ligt niet in een ander gebied."})
-        if parent_level and self.parent_id and self.parent.level != parent_level:
+        allowed = PLACE_PARENTS.get(self.level, ())
+        if allowed and not self.parent_id:
             raise ValidationError(
-                {"parent": f"Een {self.level} ligt in een {parent_level}: kies een {parent_level}."}
+                {"parent": f"Kies waarin deze {self.level} ligt: een {' of een '.join(allowed)}."}
             )
+        if not allowed and self.parent_id:
+            raise ValidationError({"parent": "Een gemeente ligt niet in een ander gebied."})
+        if allowed and self.parent_id and self.parent.level not in allowed:
+            raise ValidationError(
+                {"parent": f"Een {self.level} ligt in een {' of een '.join(allowed)}."}
+            )
+        if self.pk:
+            misplaced = [
+                child.name
+                for child in self.children.all()
+                if self.level not in PLACE_PARENTS.get(child.level, ())
+            ]
+            if misplaced:
+                raise ValidationError(
+                    {
+                        "level": f"In dit gebied liggen {', '.join(sorted(misplaced))}: "
+                        f"die kunnen niet in een {self.level} liggen."
+                    }
+                )
+
+    @property
+    def gemeente(self) -> "Place":
+        """The gemeente the place lies in (itself for a gemeente)."""
+        place = self
+        while place.parent_id is not None:
+            place = place.parent
+        return place
 
 
 #: The kinds of term, by `Term.kind()`: what term pages, filters, search, feeds, follows and
@@ -196,6 +243,10 @@ class Place(index.Indexed, models.Model):
 TERM_KINDS: dict[str, type[Term]] = {model.kind(): model for model in (Theme, Organisation, Author)}
 
 
+#: What a member can follow by its name: the terms, and places.
+FOLLOW_KINDS: dict[str, type[Term]] = {**TERM_KINDS, Place.kind(): Place}
+
+
 def term_model_for_label(label: str) -> type[Term] | None:
-    """The kind of term whose Dutch word is `label` ("thema"), or None."""
-    return next((model for model in TERM_KINDS.values() if model.kind_label == label), None)
+    """The kind of term or place whose Dutch word is `label` ("thema", "gebied"), or None."""
+    return next((model for model in FOLLOW_KINDS.values() if model.kind_label == label), None)

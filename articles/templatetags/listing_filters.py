@@ -2,6 +2,8 @@
 
 from django import template
 
+from articles.filters import FACET_ALIASES
+
 register = template.Library()
 
 
@@ -17,10 +19,10 @@ def chosen_filters(context, facets) -> list[dict]:
                 continue
             query = request.GET.copy()
             query.pop("page", None)
-            query.setlist(
-                facet["name"],
-                [v for v in query.getlist(facet["name"]) if v.strip() != str(option["value"])],
-            )
+            for name in (facet["name"], *aliases_of(facet["name"])):
+                query.setlist(
+                    name, [v for v in query.getlist(name) if v.strip() != str(option["value"])]
+                )
             encoded = query.urlencode()
             chips.append(
                 {
@@ -30,6 +32,11 @@ def chosen_filters(context, facets) -> list[dict]:
                 }
             )
     return chips
+
+
+def aliases_of(name: str) -> list[str]:
+    """The earlier names of the filter `name` that old addresses still use (`?gemeente=`)."""
+    return [alias for alias, target in FACET_ALIASES.items() if target == name]
 
 
 @register.filter

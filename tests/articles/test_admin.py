@@ -30,9 +30,12 @@ BODY = streamfield(
 
 
 def add_page(client, model, parent, *, multiple=None, **fields):
-    """Create and publish a page through the admin form; `multiple` holds multi-select values."""
+    """Create and publish a page through the admin form; `multiple` holds multi-select values.
+    A page that can name places names none unless `place_links` says otherwise."""
     url = f"/admin/pages/add/articles/{model._meta.model_name}/{parent.pk}/"
     assert client.get(url).status_code == 200
+    if hasattr(model, "place_links"):
+        fields.setdefault("place_links", inline_formset([]))
     data = nested_form_data(
         {"title": fields.pop("title"), "slug": fields.pop("slug"), "body": BODY, **fields}
     )

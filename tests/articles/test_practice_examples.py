@@ -90,7 +90,10 @@ def test_a_running_example_says_since_when(client, example_index, places):
     )
     html = html_of(client, page.url)
     assert "<dt>Periode</dt><dd>sinds 2022</dd>" in html
-    assert "<dt>Waar</dt><dd>Rivierdal</dd>" in html
+    assert (
+        '<dt>Waar</dt><dd><a class="utrecht-link" href="/gebieden/rivierdal/">Rivierdal</a></dd>'
+        in html
+    )
     assert "verzonnen voorbeeld" not in html
 
 
@@ -298,17 +301,20 @@ def test_practice_examples_filter_and_combine(client, listed, params, expected):
 
 
 def test_practice_example_facets_count_what_each_value_would_give(client, listed):
+    """The place facet counts a gemeente with the wijken in it: Havenstad has its own example
+    and the one in its wijk Noord."""
     html = html_of(client, "/praktijkvoorbeelden/")
-    assert facet_counts(html, "gemeente") == {"havenstad": 2, "rivierdal": 1}
+    assert facet_counts(html, "gebied") == {"havenstad": 2, "rivierdal": 1, "havenstad-noord": 1}
     assert facet_counts(html, "thema") == {"wonen": 2, "zorg": 2}
     assert facet_counts(html, "organisatie") == {"welzijn": 2, "corporatie": 1}
     assert facet_counts(html, "status") == {"lopend": 1, "afgerond": 2}
-    assert re.search(r'<label for="filter-gemeente-havenstad">Havenstad ', html)
+    assert re.search(r'<label for="filter-gebied-havenstad">Havenstad ', html)
+    assert re.search(r'<label for="filter-gebied-havenstad-noord">Noord \(Havenstad\) ', html)
     assert re.search(r'<label for="filter-status-afgerond">Afgerond ', html)
 
     html = html_of(client, "/praktijkvoorbeelden/", {"status": "afgerond"})
     assert facet_counts(html, "status") == {"lopend": 1, "afgerond": 2}
-    assert facet_counts(html, "gemeente") == {"havenstad": 1, "rivierdal": 1}
+    assert facet_counts(html, "gebied") == {"havenstad": 1, "rivierdal": 1}
     assert facet_counts(html, "organisatie") == {"welzijn": 1}
     assert re.search(r'name="status" value="afgerond" checked', html)
 
@@ -367,9 +373,12 @@ def test_search_finds_a_practice_example_by_its_words_and_by_its_gemeente(
 
 def test_search_filters_practice_examples_by_gemeente(client, listed):
     html = html_of(client, "/zoeken/", {"q": "wonen"})
-    assert facet_counts(html, "gemeente") == {"havenstad": 1, "rivierdal": 1}
-    html = html_of(client, "/zoeken/", {"q": "wonen", "gemeente": "rivierdal"})
+    assert facet_counts(html, "gebied") == {"havenstad": 1, "rivierdal": 1, "havenstad-noord": 1}
+    html = html_of(client, "/zoeken/", {"q": "wonen", "gebied": "rivierdal"})
     assert search_titles(html) == ["Wonen en zorg langs de rivier"]
+    # The filter's earlier name still works, and a gemeente takes in its wijken.
+    html = html_of(client, "/zoeken/", {"q": "wonen", "gemeente": "havenstad"})
+    assert search_titles(html) == ["Wonen in Noord"]
 
 
 # Leeslijst, follows and term pages ----------------------------------------------------------

@@ -179,6 +179,7 @@ def article_form(go_live: datetime.datetime | None, **fields) -> dict:
         "go_live_at": go_live.strftime("%Y-%m-%d %H:%M") if go_live else "",
         "article_authors": inline_formset([]),
         "organisation_links": inline_formset([]),
+        "place_links": inline_formset([]),
         **fields,
     }
 

@@ -21,10 +21,13 @@ from wagtail.search.models import IndexEntry
 
 from articles.documents import document_text
 from articles.models import (
+    PLACE_PARENTS,
     ArticlePage,
+    ArticlePagePlace,
     Author,
     DossierPage,
     EventPage,
+    EventPagePlace,
     ExplainerPage,
     HomePageFeatured,
     Organisation,
@@ -33,6 +36,7 @@ from articles.models import (
     PracticeExamplePartner,
     PublicationPage,
     PublicationPageDocument,
+    PublicationPagePlace,
     Theme,
     ThemeFeatured,
 )
@@ -60,7 +64,10 @@ def snapshot():
         "themes": rows(Theme, "slug", "name"),
         "organisations": rows(Organisation, "slug"),
         "authors": rows(Author, "slug", "organisation"),
-        "places": rows(Place, "slug", "parent"),
+        "places": rows(Place, "slug", "parent", "level", "name", "description"),
+        "place links": rows(ArticlePagePlace, "page", "place", "sort_order")
+        + rows(EventPagePlace, "page", "place", "sort_order")
+        + rows(PublicationPagePlace, "page", "place", "sort_order"),
         "documents": rows(Document, "title", "file", "file_hash"),
         "links": rows(ArticlePage.themes.through),
         "kinds": rows(ArticlePage, "kind"),
@@ -157,12 +164,103 @@ def test_practice_examples_are_invented_valid_and_placed(demo):
         page.full_clean()
         assert page.fictional
         assert page.municipality.level == "gemeente" and page.municipality.parent_id is None
-        assert page.area.level in ("wijk", "buurt")
+        assert page.area.level in ("focusgebied", "wijk", "buurt")
         assert page.partner_links.count() >= 2
         assert page.approach and page.results and page.lessons
         assert page.contact_email.startswith("info@") and page.contact_email.endswith(".example")
-    for place in Place.objects.exclude(level="gemeente").select_related("parent"):
-        assert place.parent.level == {"wijk": "gemeente", "buurt": "wijk"}[place.level]
+    for place in Place.objects.select_related("parent"):
+        place.full_clean()
+        if place.parent_id:
+            assert place.parent.level in PLACE_PARENTS[place.level]
+
+
+#: The 20 stedelijke focusgebieden of the Nationaal Programma Leefbaarheid en Veiligheid in their
+#: 19 gemeenten (Staatscourant 2023-25879).
+NPLV = {
+    "Leeuwarden-Oost": "Leeuwarden",
+    "Groningen Noord": "Groningen",
+    "Arnhem Oost": "Arnhem",
+    "Heerlen Noord": "Heerlen",
+    "Breda Noord": "Breda",
+    "Eindhoven Woensel-Zuid": "Eindhoven",
+    "Tilburg Noordwest": "Tilburg",
+    "Schiedam Nieuwland-Oost": "Schiedam",
+    "Rotterdam-Zuid": "Rotterdam",
+    "Den Haag Zuidwest": "Den Haag",
+    "Amsterdam Zuidoost": "Amsterdam",
+    "Amsterdam Nieuw-West": "Amsterdam",
+    "Zaandam Oost": "Zaanstad",
+    "Lelystad Oost": "Lelystad",
+    "Utrecht Overvecht": "Utrecht",
+    "Nieuwegein Centrale-As": "Nieuwegein",
+    "Vlaardingen West": "Vlaardingen",
+    "Delft West": "Delft",
+    "Dordrecht West": "Dordrecht",
+    "Roosendaal-stad": "Roosendaal",
+}
+
+
+def test_the_demo_names_the_nplv_focusgebieden_in_their_gemeenten(demo):
+    focus = dict(Place.objects.filter(level="focusgebied").values_list("name", "parent__name"))
+    assert focus == NPLV
+    assert len(set(focus.values())) == 19
+    assert not Place.objects.filter(level="focusgebied").exclude(parent__level="gemeente")
+    # The earlier demo's wijken and buurten lie in their focusgebied now.
+    bloemhof = Place.objects.get(slug="rotterdam-bloemhof")
+    assert [bloemhof.parent.name, bloemhof.parent.parent.name] == ["Feijenoord", "Rotterdam-Zuid"]
+
+
+def test_every_demo_article_names_one_or_two_invented_places(demo, client):
+    invented = {"havenstad", "bergdijk"}
+    for article in ArticlePage.objects.filter(slug__in=[a["slug"] for a in demo_data.ARTICLES]):
+        places = [link.place for link in article.place_links.select_related("place")]
+        assert 1 <= len(places) <= 2, article.slug
+        assert {place.gemeente.slug for place in places} <= invented, article.slug
+        assert all("erzonnen" in place.gemeente.description for place in places)
+    html = client.get("/gebieden/havenstad/").content.decode()
+    assert "Zo stelde Oosterkwartier samen een wijkprogramma op" in html  # about its wijk
+    assert "Bewoners betrekken: vijf lessen uit Lindenhof" in html  # about a buurt in the wijk
+
+
+def test_an_older_demo_database_gets_the_focusgebieden_and_the_places_of_its_pages(demo):
+    """As an earlier builder left it: the wijken in their gemeente, no focusgebieden, pages
+    that name no place. Places and pages an editor changed are left as they are."""
+    earlier = demo_data.EARLIER_PLACES
+    Place.objects.filter(level="focusgebied").exclude(slug="utrecht-overvecht").update(parent=None)
+    for slug, (name, level, parent, description) in earlier.items():
+        Place.objects.filter(slug=slug).update(
+            name=name,
+            level=level,
+            description=description,
+            parent=Place.objects.filter(slug=parent).first(),
+        )
+    Place.objects.filter(slug="den-haag-moerwijk").update(description="Door de redactie.")
+    ArticlePagePlace.objects.all().delete()
+    EventPagePlace.objects.all().delete()
+    edited = ArticlePage.objects.get(slug="gezond-opgroeien-in-dijkzicht")
+    edited.save_revision().publish()
+
+    call_command("load_demo_content", verbosity=0)
+
+    overvecht = Place.objects.select_related("parent").get(slug="utrecht-overvecht")
+    assert (overvecht.name, overvecht.level, overvecht.parent.slug) == (
+        "Utrecht Overvecht",
+        "focusgebied",
+        "utrecht",
+    )
+    assert Place.objects.get(slug="rotterdam-feijenoord").parent.slug == "rotterdam-zuid"
+    assert Place.objects.get(slug="den-haag-moerwijk").parent.slug == "den-haag"  # edited
+    assert (
+        ArticlePagePlace.objects.filter(
+            page__slug="tien-jaar-wijkaanpak-in-bergdijk-wat-hebben-we-geleerd"
+        ).count()
+        == 2
+    )
+    assert not ArticlePagePlace.objects.filter(page=edited).exists()
+    assert EventPagePlace.objects.filter(page__slug="groendag-dijkzicht").exists()
+    before = snapshot()
+    call_command("load_demo_content", verbosity=0)
+    assert snapshot() == before
 
 
 def test_explainers_dossiers_and_featured_rows_link_the_new_content(demo):
@@ -373,9 +471,16 @@ def test_scaling_up_builds_a_valid_tree_in_bulk(client, demo):
         themes=12,
         organisations=20,
         authors=15,
+        places=200,
         verbosity=0,
     )
     assert ArticlePage.objects.count() == 300
+    assert Place.objects.count() == 200
+    generated_places = Place.objects.filter(slug__startswith="demo-gebied-")
+    assert {place.level for place in generated_places} == {"wijk", "buurt"}
+    for place in generated_places.select_related("parent"):
+        assert place.parent.level in PLACE_PARENTS[place.level]
+    assert ArticlePagePlace.objects.filter(page__slug__startswith="demo-artikel-").count() > 280
     assert EventPage.objects.count() == 40
     assert (Theme.objects.count(), Organisation.objects.count(), Author.objects.count()) == (
         12,
@@ -401,5 +506,5 @@ def test_scaling_up_builds_a_valid_tree_in_bulk(client, demo):
     assert indexed.exists(), "bulk-created pages must be in the search index"
 
     before = snapshot()
-    call_command("load_demo_content", articles=300, events=40, verbosity=0)
+    call_command("load_demo_content", articles=300, events=40, places=200, verbosity=0)
     assert snapshot() == before

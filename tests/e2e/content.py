@@ -4,7 +4,8 @@
 One or more of every kind of page and term, with bodies that use every block, so axe and the
 layout checks see what real content puts on the screen; two pages of articles; events to come
 and past ones; the theme Wonen the follow test follows; the word "buurten" the search test
-looks for; and the knowledge base (publications with a real PDF, a praktijkvoorbeeld, a dossier,
+looks for; places (a gemeente, a focusgebied, a wijk and a buurt that pages name); and the
+knowledge base (publications with a real PDF, a praktijkvoorbeeld, a dossier,
 "Uitgelicht" rows) that test_knowledge.py uses.
 """
 
@@ -21,6 +22,7 @@ from articles.models import (
     ArticlePage,
     DossierIndexPage,
     EventIndexPage,
+    EventPage,
     ExplainerIndexPage,
     HomePageFeatured,
     PracticeExampleIndexPage,
@@ -244,6 +246,14 @@ DOSSIER_SLUG = "leefbare-buurten"
 FEATURED_THEME_SLUG = "leefbaarheid"
 
 
+def _places_name(pages, choices) -> None:
+    """Let each of `pages` name the places of `choices`, in turn (through their place links)."""
+    for number, page in enumerate(pages):
+        links = page._meta.get_field("place_links").related_model
+        for order, place in enumerate(choices[number % len(choices)]):
+            links.objects.create(page=page, place=place, sort_order=order)
+
+
 def pdf_bytes(title: str) -> bytes:
     """A small but real PDF (one page, selectable text), as an editor would upload it."""
     pdf = FPDF(format="A4")
@@ -298,8 +308,26 @@ def knowledge_base_build(*, home, themes, organisations, authors, explainer, art
         files=[pdf_document("Onderzoek leefbaarheid in Havenstad", "onderzoek-havenstad.pdf")],
     )
 
-    gemeente = PlaceFactory(name="Havenstad", slug="havenstad", level="gemeente")
-    wijk = PlaceFactory(name="Oosterkwartier", slug="oosterkwartier", level="wijk", parent=gemeente)
+    gemeente = PlaceFactory(
+        name="Havenstad",
+        slug="havenstad",
+        level="gemeente",
+        description="Een verzonnen gemeente aan het water.",
+    )
+    focus = PlaceFactory(
+        name="Havenstad-Oost",
+        slug="havenstad-oost",
+        level="focusgebied",
+        parent=gemeente,
+        description="Een verzonnen focusgebied met drie wijken.",
+    )
+    wijk = PlaceFactory(name="Oosterkwartier", slug="oosterkwartier", level="wijk", parent=focus)
+    buurt = PlaceFactory(name="Lindenhof", slug="lindenhof", level="buurt", parent=wijk)
+    PlaceFactory(name="Rivierdal", slug="rivierdal", level="gemeente")
+    _places_name(
+        ArticlePage.objects.order_by("-publication_date", "-pk")[:6], [[buurt], [wijk], [focus]]
+    )
+    _places_name(EventPage.objects.order_by("-start")[:2], [[wijk], [buurt, focus]])
     example = PracticeExamplePageFactory(
         parent=PracticeExampleIndexPage.objects.get(),
         title="Buurtteams in Oosterkwartier",
@@ -332,6 +360,7 @@ def knowledge_base_build(*, home, themes, organisations, authors, explainer, art
         sections=[("Aan de slag", [publication, example]), ("Achtergrond", [explainer, article])],
     )
 
+    _places_name([publication], [[wijk]])
     ThemeFeatured.objects.bulk_create(
         ThemeFeatured(theme=theme, linked_page=page, sort_order=order)
         for order, page in enumerate([dossier, publication, example])

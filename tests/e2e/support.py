@@ -28,6 +28,10 @@ PAGES = {
     "dossiers": "/dossiers/",
     "dossier": "/dossiers/leefbare-buurten/",
     "thema-uitgelicht": "/themas/leefbaarheid/",
+    # Places (tests/e2e/content.py): all of them by gemeente, and a focusgebied with a wijk and a
+    # buurt in it.
+    "gebieden": "/gebieden/",
+    "gebied": "/gebieden/havenstad-oost/",
     # The visitor's account pages (tests/e2e/test_account_forms.py checks all of them, and the
     # member's, with and without errors).
     "inloggen": "/accounts/login/",

@@ -14,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        for name in ("articles", "events", "themes", "organisations", "authors"):
+        for name in ("articles", "events", "themes", "organisations", "authors", "places"):
             parser.add_argument(f"--{name}", type=int, default=0, metavar="N")
 
     def handle(self, *args, **options):
@@ -24,6 +24,7 @@ class Command(BaseCommand):
             themes=options["themes"],
             organisations=options["organisations"],
             authors=options["authors"],
+            places=options["places"],
         )
         missing = documents_missing()
         if missing:
