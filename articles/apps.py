@@ -13,12 +13,15 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
         from wagtail.documents import get_document_model
+        from wagtail.signals import page_published
 
+        from articles.changes import page_published_handler
         from articles.documents import document_saved
         from articles.filters import FACET_ALIASES, FACET_LEGENDS
         from pagecache.middleware import register_query_params
 
         post_save.connect(document_saved, sender=get_document_model())
+        page_published.connect(page_published_handler, dispatch_uid="articles_change_notes")
 
         # The listings' paging and filters, the events' period and the sitemap's pages.
         register_query_params("page", "periode", "p", *FACET_LEGENDS, *FACET_ALIASES)

@@ -1,6 +1,10 @@
+from django import forms
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -11,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from articles import dashboard, documents
 from articles.admin_views import SAVES, saved_pages_viewset
-from articles.models import Author, Organisation, Place, Theme
+from articles.models import Author, ChangeNote, Organisation, Place, Theme
 
 # Choosers -----------------------------------------------------------------------------------
 
@@ -190,3 +194,39 @@ def page_saves_button(page, user, next_url=None):
 def document_restricted_pages(document, request):
     """A document on restricted pages only for those who may see one of them."""
     return documents.document_serve_check(document, request)
+
+
+# Change notes -------------------------------------------------------------------------------
+
+
+class ChangeNotePermissionPolicy(ModelPermissionPolicy):
+    """Change notes are made by publishing a change in substance (`articles.changes`); here an
+    editor may only correct a note's wording or delete one noted by mistake."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ChangeNote, ChangeNotePermissionPolicy(ChangeNote))
+
+
+class ChangeNoteViewSet(SnippetViewSet):
+    model = ChangeNote
+    icon = "history"
+    menu_label = "Wijzigingsnotities"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["note", "page", "published_at"]
+    list_per_page = 50
+    ordering = ["-published_at", "-pk"]
+    search_fields = ["note"]
+    panels = [FieldPanel("note", widget=forms.Textarea(attrs={"rows": 3}))]
+
+    def get_queryset(self, request):
+        return ChangeNote.objects.select_related("page")
+
+
+register_snippet(ChangeNoteViewSet)

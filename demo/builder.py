@@ -63,6 +63,7 @@ from articles.models import (
     ThemeFeatured,
 )
 from demo import data as demo_data
+from demo.changes import demo_change_notes_ensure
 from demo.data import PageRef
 from demo.pdfs import demo_pdf
 from pagecache.versions import structure_changed
@@ -128,6 +129,7 @@ def demo_content_load(
     for dossier in demo_data.DOSSIERS:
         _ensure_dossier(dossier_index, dossier, links)
     links.fill()
+    demo_change_notes_ensure(today)
     _ensure_page_places(ArticlePage, ArticlePagePlace, demo_data.ARTICLES)
     _ensure_page_places(EventPage, EventPagePlace, demo_data.EVENTS)
     _ensure_page_places(PublicationPage, PublicationPagePlace, demo_data.PUBLICATIONS)

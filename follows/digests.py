@@ -179,17 +179,39 @@ def digest_entry(item, *, base_url: str) -> dict:
     return entry
 
 
+def change_entry(change, *, base_url: str) -> dict:
+    """What a digest says of a change in substance to a followed page: "Gewijzigd: <titel>",
+    the day, the note and the address of the page's list of changes."""
+    return {
+        "title": change.page.title,
+        "note": change.note,
+        "published_at": change.published_at,
+        "url": base_url + change.page.get_url_parts()[2] + "#wijzigingen",
+        "reason_text": selectors.ChangeItem.reason_text,
+    }
+
+
 def digest_message(
-    *, delivery: DigestDelivery, items: list, connection=None, subscription: int | None = None
+    *,
+    delivery: DigestDelivery,
+    items: list,
+    connection=None,
+    subscription: int | None = None,
+    changes: list = (),
+    change_total: int = 0,
 ) -> EmailMultiAlternatives:
+    """The digest of `items` (new in the terms followed) and `changes` (to the pages followed, of
+    which there are `change_total`); `delivery.item_count` counts both."""
     user = delivery.user
     base_url = settings.BASE_URL
     token = digest_token(user=user, subscription=subscription)
     unsubscribe_url = base_url + reverse("follows:unsubscribe", kwargs={"token": token})
     context = {
         "items": [digest_entry(item, base_url=base_url) for item in items],
-        "total": delivery.item_count,
-        "more": delivery.item_count - len(items),
+        "changes": [change_entry(change, base_url=base_url) for change in changes],
+        "total": delivery.item_count - change_total,
+        "change_total": change_total,
+        "more": delivery.item_count - len(items) - len(changes),
         "following_url": base_url + reverse("follows:following"),
         "settings_url": base_url + reverse("follows:following") + "#e-mail",
         "unsubscribe_url": unsubscribe_url,
@@ -225,16 +247,24 @@ def digest_send(*, delivery: DigestDelivery, connection=None) -> bool:
     # What a digest sent since this row was planned listed already is not listed again.
     since = max(delivery.since, covered) if covered else delivery.since
     rows = selectors.feed_pages(followed=followed, since=since, until=delivery.until)
-    delivery.item_count = rows.count()
+    changes = selectors.page_changes(user=delivery.user, since=since, until=delivery.until)
+    change_total = changes.count() if followed.page else 0
+    delivery.item_count = rows.count() + change_total
     if not delivery.item_count:
         DigestDelivery.objects.filter(pk=delivery.pk).update(
             status=DigestDelivery.Status.EMPTY, sent_at=timezone.now()
         )
         return False
-    items = selectors.feed_items(list(rows[:DIGEST_LIMIT]), followed=followed)
+    changes = list(changes[:DIGEST_LIMIT]) if change_total else []
+    items = selectors.feed_items(list(rows[: DIGEST_LIMIT - len(changes)]), followed=followed)
     try:
         digest_message(
-            delivery=delivery, items=items, connection=connection, subscription=subscription
+            delivery=delivery,
+            items=items,
+            connection=connection,
+            subscription=subscription,
+            changes=changes,
+            change_total=change_total,
         ).send()
     except BaseException:
         # Not sent: the next run tries this member again.

@@ -1,5 +1,7 @@
 """The member's follows and digest settings in the AVG export."""
 
+from django.conf import settings
+
 from follows.models import FollowSettings
 from follows.selectors import follows_for_user
 
@@ -8,7 +10,9 @@ def follows_export(user) -> dict:
     follow_settings = FollowSettings.objects.filter(user=user).first()
     return {
         "gevolgd": [
-            {
+            _page(follow)
+            if follow.kind == "page"
+            else {
                 "soort": follow.term.kind_label,
                 "naam": follow.term.name,
                 "slug": follow.term.slug,
@@ -30,3 +34,14 @@ def follows_export(user) -> dict:
 
 def _iso(value):
     return value.isoformat() if value else None
+
+
+def _page(follow) -> dict:
+    """A page whose changes the member follows: its title and address as they are now."""
+    url = follow.page.url or ""
+    return {
+        "soort": "wijzigingen van pagina",
+        "naam": follow.page.title,
+        "adres": f"{settings.BASE_URL}{url}" if url.startswith("/") else url,
+        "sinds": follow.created_at.isoformat(),
+    }

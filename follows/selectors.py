@@ -1,17 +1,24 @@
 """Reads: what a member follows, and the articles and events that come from it."""
 
 from collections import namedtuple
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.db.models import CharField, F, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
-from articles.models import CONTENT_MODELS, FOLLOW_KINDS, PLACE_LINKS, EventPage, term_links
+from articles.models import (
+    CONTENT_MODELS,
+    FOLLOW_KINDS,
+    PLACE_LINKS,
+    ChangeNote,
+    EventPage,
+    term_links,
+)
 from articles.places import place_tree
 from articles.selectors import pages_from_rows, pages_of_terms, public_article_count
 from follows.models import KINDS, Follow, FollowSettings
-from pagecache.memo import public
+from pagecache.memo import private_q, public, view_restrictions_of
 
 #: How many of its newest items /volgend/ shows under each followed term.
 TERM_ITEMS = 3
@@ -21,12 +28,14 @@ UPCOMING_EVENTS = 12
 
 @dataclass(frozen=True)
 class Followed:
-    """The ids of the terms a member follows, by kind."""
+    """The ids of the terms a member follows, by kind, and of the pages whose changes they
+    follow (`page`)."""
 
     theme: frozenset = frozenset()
     organisation: frozenset = frozenset()
     author: frozenset = frozenset()
     place: frozenset = frozenset()
+    page: frozenset = frozenset()
 
     def __bool__(self):
         return bool(self.theme or self.organisation or self.author or self.place)
@@ -43,9 +52,13 @@ class Followed:
             ids.update(dict.fromkeys(PLACE_LINKS, place_tree().within(self.place)))
         return ids
 
+    def targets(self) -> dict[str, frozenset]:
+        """The ids of everything followed, by the name of its foreign key on `Follow`."""
+        return {target.name: getattr(self, target.name) for target in fields(self)}
+
 
 #: The foreign keys of `Follow` that `Followed` keeps.
-FOLLOWED = (*KINDS, "place")
+_FOLLOWED = tuple(target.name for target in fields(Followed))
 
 
 @dataclass
@@ -67,14 +80,15 @@ class FeedItem:
 
 
 def follows_for_user(*, user) -> QuerySet:
-    return Follow.objects.filter(user=user).select_related(*FOLLOWED)
+    return Follow.objects.filter(user=user).select_related(*_FOLLOWED)
 
 
 def follows_grouped(follows) -> list[dict]:
     """The member's follows as [{"kind", "heading", "terms"}], each group sorted by name."""
     groups = {kind: [] for kind in FOLLOW_KINDS}
     for follow in follows:
-        groups[follow.kind].append(follow.term)
+        if follow.kind in groups:
+            groups[follow.kind].append(follow.term)
     return [
         {
             "kind": kind,
@@ -87,31 +101,30 @@ def follows_grouped(follows) -> list[dict]:
 
 
 def followed_from(follows) -> Followed:
-    ids = {kind: set() for kind in FOLLOWED}
+    ids = {name: set() for name in _FOLLOWED}
     for follow in follows:
         if follow.kind in ids:
             ids[follow.kind].add(getattr(follow, f"{follow.kind}_id"))
-    return Followed(**{kind: frozenset(values) for kind, values in ids.items()})
+    return Followed(**{name: frozenset(values) for name, values in ids.items()})
 
 
 def followed_for_user(*, user) -> Followed:
     """What `user` follows, in one query; nothing (and no query) for a visitor."""
     if not user.is_authenticated:
         return Followed()
-    rows = Follow.objects.filter(user=user).values_list(*(f"{kind}_id" for kind in FOLLOWED))
-    ids = {kind: set() for kind in FOLLOWED}
+    rows = Follow.objects.filter(user=user).values_list(*(f"{name}_id" for name in _FOLLOWED))
+    ids = {name: set() for name in _FOLLOWED}
     for row in rows:
-        for kind, value in zip(FOLLOWED, row, strict=True):
+        for name, value in zip(_FOLLOWED, row, strict=True):
             if value is not None:
-                ids[kind].add(value)
-    return Followed(**{kind: frozenset(values) for kind, values in ids.items()})
+                ids[name].add(value)
+    return Followed(**{name: frozenset(values) for name, values in ids.items()})
 
 
 def followed_state(user) -> dict:
-    """{kind: ids} of the terms and places `user` follows (not the places in them), for their
-    cached state (personal.state)."""
-    followed = followed_for_user(user=user)
-    return {kind: getattr(followed, kind) for kind in FOLLOWED}
+    """{kind: ids} of what `user` follows: terms, places (not the places in them) and pages,
+    for their cached state (personal.state)."""
+    return followed_for_user(user=user).targets()
 
 
 def followed_remember(request, followed: Followed) -> None:
@@ -127,7 +140,7 @@ def followed_for_request(request) -> Followed:
         if request.user.is_authenticated:
             state = member_state(request)
             request._followed = Followed(
-                **{kind: state.get(kind, frozenset()) for kind in FOLLOWED}
+                **{name: state.get(name, frozenset()) for name in _FOLLOWED}
             )
         else:
             request._followed = Followed()
@@ -309,3 +322,73 @@ def following_overview(*, follows, followed: Followed, now, new_since=None) -> d
             for term in group["terms"]
         ]
     return {"events": [item(page) for page in events], "groups": groups}
+
+
+# Pages whose changes in substance a member follows ----------------------------------------------
+
+#: How many changes of the pages they follow /volgend/ lists, the newest first.
+PAGE_CHANGES = 20
+
+
+@dataclass
+class ChangeItem:
+    """A change in substance to a page the member follows: "Gewijzigd: <titel>" and its note."""
+
+    change: ChangeNote
+    is_new: bool = False
+    reason_text = "omdat je de wijzigingen van deze pagina volgt"
+
+    @property
+    def page(self) -> Page:
+        return self.change.page
+
+
+def followable_page(*, page_id) -> Page | None:
+    """The live page with `page_id` whose changes anybody may follow: an explainer, publication
+    or dossier that is not under a view restriction (following never reveals such pages)."""
+    from articles.models import ChangeNoted
+
+    try:
+        page_id = int(page_id)
+    except (TypeError, ValueError):
+        return None
+    models = [model for model in CONTENT_MODELS if issubclass(model, ChangeNoted)]
+    page = Page.objects.live().type(*models).filter(pk=page_id).specific().first()
+    if page is None or view_restrictions_of(page):
+        return None
+    return page
+
+
+def followed_pages(follows) -> list[Page]:
+    """The live pages anybody may view among `follows` (read with them), by title; no query."""
+    pages = [
+        follow.page
+        for follow in follows
+        if follow.page_id is not None and follow.page.live and not view_restrictions_of(follow.page)
+    ]
+    return sorted(pages, key=lambda page: (page.title.casefold(), page.pk))
+
+
+def page_changes(*, user, since=None, until=None) -> QuerySet:
+    """The changes in substance, newest first and with their pages, to the live public pages
+    `user` follows, that went live while they followed the page (and after `since`, up to and
+    including `until`)."""
+    changes = ChangeNote.objects.filter(
+        page__change_follows__user=user,
+        published_at__gte=F("page__change_follows__created_at"),
+        page__live=True,
+    )
+    if private := private_q("page__"):
+        changes = changes.exclude(private)
+    if since is not None:
+        changes = changes.filter(published_at__gt=since)
+    if until is not None:
+        changes = changes.filter(published_at__lte=until)
+    return changes.select_related("page").order_by("-published_at", "-pk")
+
+
+def change_items(changes, *, new_since=None) -> list[ChangeItem]:
+    return [
+        ChangeItem(change=change, is_new=bool(new_since and change.published_at > new_since))
+        for change in changes
+    ]

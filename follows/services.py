@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, PositiveIntegerField, When
 from django.utils import timezone
 
-from articles.models import FOLLOW_KINDS, Term
+from articles.models import FOLLOW_KINDS, ChangeNoted, Term
 from follows.models import Follow, FollowSettings
 from personal.state import member_state_changed
 
@@ -32,12 +32,15 @@ def follow_settings_ensure(*, user) -> None:
 def follow_add(*, user, term) -> Follow:
     """Follow `term`; following it again is not an error, and an unfollow at the same moment
     leaves it followed or not, never an error. Starts weekly digests by default."""
-    kind = term_kind(term)
+    return _follow_ensure(user=user, **{term_kind(term): term})
+
+
+def _follow_ensure(*, user, **target) -> Follow:
     with transaction.atomic():
         follow_settings_ensure(user=user)
         for attempt in range(FOLLOW_ATTEMPTS):
             try:
-                follow, _ = Follow.objects.get_or_create(user=user, **{kind: term})
+                follow, _ = Follow.objects.get_or_create(user=user, **target)
                 break
             except IntegrityError:
                 # The insert met another request's follow, which a third removed before it was
@@ -93,3 +96,21 @@ def follow_visit_record(*, follow_settings: FollowSettings, now=None) -> None:
     FollowSettings.objects.filter(pk=follow_settings.pk).update(
         visit_at=follow_settings.visit_at, new_since=follow_settings.new_since
     )
+
+
+def _change_noted(page):
+    if not isinstance(page, ChangeNoted):
+        raise TypeError(f"the changes of {type(page).__name__} cannot be followed")
+    return page
+
+
+def follow_page_add(*, user, page) -> Follow:
+    """Follow the changes in substance to `page` (an explainer, publication or dossier); as
+    `follow_add`, idempotent and race-safe, and it starts weekly digests by default."""
+    return _follow_ensure(user=user, page=_change_noted(page))
+
+
+def follow_page_remove(*, user, page) -> None:
+    """Stop following the changes to `page`; removing what is not followed is not an error."""
+    Follow.objects.filter(user=user, page=_change_noted(page)).delete()
+    member_state_changed(user_id=user.pk)

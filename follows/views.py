@@ -111,9 +111,15 @@ def _following_response(request, *, new_since, digest):
         cards = cards_render(request, [item.page for item in batch], level=level)
         for item, card in zip(batch, cards, strict=True):
             item.card = card
+    changes = []
+    if followed.page:
+        latest = selectors.page_changes(user=request.user)[: selectors.PAGE_CHANGES]
+        changes = selectors.change_items(latest, new_since=new_since)
     context = {
         "groups": overview["groups"],
         "events": overview["events"],
+        "followed_pages": selectors.followed_pages(follows),
+        "changes": changes,
         "followed": followed,
         "digest_form": DigestForm(initial={"digest": digest}),
         "digest": digest,
@@ -162,3 +168,42 @@ def _unsubscribe_refused(request, state: str):
     max_age_days = digests.UNSUBSCRIBE_MAX_AGE.days
     context = {"refused": state, "max_age_days": max_age_days}
     return render(request, "follows/unsubscribe.html", context, status=410)
+
+
+def _followable_page(request):
+    page = selectors.followable_page(page_id=request.POST.get("target"))
+    if page is None:
+        raise Http404
+    return page
+
+
+def _page_answer(request, *, page, pressed: bool, message: str):
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"pressed": pressed, "message": message})
+    messages.success(request, message)
+    return HttpResponseRedirect(
+        safe_next(request, request.POST.get("next"), fallback=page.get_url(request=request))
+    )
+
+
+@login_required
+@require_POST
+def follow_page_add(request):
+    page = _followable_page(request)
+    services.follow_page_add(user=request.user, page=page)
+    return _page_answer(
+        request, page=page, pressed=True, message=f"Je volgt nu de wijzigingen van “{page.title}”."
+    )
+
+
+@login_required
+@require_POST
+def follow_page_remove(request):
+    page = _followable_page(request)
+    services.follow_page_remove(user=request.user, page=page)
+    return _page_answer(
+        request,
+        page=page,
+        pressed=False,
+        message=f"Je volgt de wijzigingen van “{page.title}” niet meer.",
+    )

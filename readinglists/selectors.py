@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from wagtail.models import Page
@@ -132,10 +132,18 @@ def reading_list_items(
     *, user, status: str = "", theme=None, sort: str = SORT_SAVED, now=None
 ) -> QuerySet:
     """The member's items in the order `sort` names (newest saved first unless told), with
-    their pages and their dates in the same query."""
-    from articles.models import CONTENT_MODELS
+    their pages, their dates and whether they changed in substance since they were saved
+    (`changed`) in the same query."""
+    from articles.models import CONTENT_MODELS, ChangeNote
 
-    items = ReadingListItem.objects.filter(user=user).select_related("page").annotate(**_dates())
+    changed = ChangeNote.objects.filter(
+        page=OuterRef("page"), published_at__gt=OuterRef("created_at")
+    )
+    items = (
+        ReadingListItem.objects.filter(user=user)
+        .select_related("page")
+        .annotate(**_dates(), changed=Exists(changed))
+    )
     if status == STATUS_READ:
         items = items.filter(read_at__isnull=False)
     elif status == STATUS_UNREAD:
@@ -200,6 +208,7 @@ def reading_list_rows(
                 "date": event_start or (getattr(item, "published_on", None) if available else None),
                 "past": event_end is not None and event_end < now,
                 "themes": [],
+                "changes": [],
             }
         )
     themes = _theme_names(
@@ -211,7 +220,27 @@ def reading_list_rows(
     )
     for row in rows:
         row["themes"] = themes.get(row["item"].page_id, []) if row["available"] else []
+    _changes_attach(
+        [row for row in rows if row["available"] and getattr(row["item"], "changed", False)]
+    )
     return rows
+
+
+def _changes_attach(rows: list[dict]) -> None:
+    """Give each row the change notes of its page since the item was saved, newest first: one
+    query for all of them, and none when no item changed."""
+    from articles.models import ChangeNote
+
+    if not rows:
+        return
+    by_page = {row["item"].page_id: row for row in rows}  # one item per member and page
+    changes = ChangeNote.objects.filter(
+        page_id__in=by_page, published_at__gt=min(row["item"].created_at for row in rows)
+    ).order_by("-published_at", "-pk")
+    for change in changes:
+        row = by_page[change.page_id]
+        if change.published_at > row["item"].created_at:
+            row["changes"].append(change)
 
 
 def _theme_names(pages: dict[int, type]) -> dict[int, list[str]]:

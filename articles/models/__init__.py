@@ -1,6 +1,7 @@
 import functools
 from dataclasses import dataclass
 
+from .changes import CHANGE_NOTE_MAX_LENGTH, ChangeKind, ChangeNote, ChangeNoted
 from .knowledge import (
     EXAMPLE_STATUSES,
     PUBLICATION_KINDS,
@@ -110,6 +111,7 @@ def term_links(model) -> tuple[TermLink, ...]:
 
 
 __all__ = [
+    "CHANGE_NOTE_MAX_LENGTH",
     "ARTICLE_KINDS",
     "CONTENT_MODELS",
     "EXAMPLE_STATUSES",
@@ -125,6 +127,9 @@ __all__ = [
     "ArticlePageOrganisation",
     "ArticlePagePlace",
     "Author",
+    "ChangeKind",
+    "ChangeNote",
+    "ChangeNoted",
     "DossierIndexPage",
     "DossierPage",
     "EventIndexPage",

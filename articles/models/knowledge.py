@@ -6,7 +6,6 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from articles import listing_index, selectors
 from articles.blocks import RICH_TEXT_FEATURES
+from articles.models.changes import ChangeNoted, ChangeNotedPageForm, change_panel
 from articles.models.pages import (
     PLACES_SEARCH_FIELD,
     DatedPage,
@@ -83,7 +83,7 @@ class PublicationIndexPage(ListingIndexPage):
         return PublicationPage
 
 
-class PublicationPageForm(WagtailAdminPageForm):
+class PublicationPageForm(ChangeNotedPageForm):
     """Says what is missing where Django's formset would say "Verstuur minimaal 1 formulier"."""
 
     def __init__(self, *args, **kwargs):
@@ -93,7 +93,7 @@ class PublicationPageForm(WagtailAdminPageForm):
         )
 
 
-class PublicationPage(DatedPage, IntroBodyMixin, Page):
+class PublicationPage(ChangeNoted, DatedPage, IntroBodyMixin, Page):
     """A report, guide or fact sheet, with the documents to download."""
 
     kind = models.CharField("soort", max_length=20, choices=PUBLICATION_KINDS)
@@ -159,6 +159,7 @@ class PublicationPage(DatedPage, IntroBodyMixin, Page):
         places_panel(),
         FieldPanel("image"),
         FieldPanel("body"),
+        change_panel(),
     ]
     search_fields = [
         *IntroBodyMixin.search_fields,
@@ -466,7 +467,7 @@ class DossierIndexPage(IntroBodyMixin, Page):
         return context
 
 
-class DossierPage(IntroBodyMixin, Page):
+class DossierPage(ChangeNoted, IntroBodyMixin, Page):
     """One opgave or theme: an introduction, the editor's sections of chosen items, and what is
     new under its themes."""
 
@@ -491,6 +492,7 @@ class DossierPage(IntroBodyMixin, Page):
     parent_page_types = ["articles.DossierIndexPage", "articles.HomePage"]
     subpage_types = []
     template = "pages/dossier_page.html"
+    base_form_class = ChangeNotedPageForm
 
     type_slug = "dossier"
     type_label = "Dossier"
@@ -503,6 +505,7 @@ class DossierPage(IntroBodyMixin, Page):
         FieldPanel("image"),
         FieldPanel("body", heading="Inleiding"),
         FieldPanel("sections"),
+        change_panel(),
     ]
 
     class Meta:

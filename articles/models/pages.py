@@ -17,6 +17,7 @@ from articles import listing_index, selectors
 from articles.blocks import BodyBlock, blocks_text
 from articles.cards import cards_prefetch
 from articles.filters import ARTICLE_FACETS, EVENT_FACETS
+from articles.models.changes import ChangeNoted, ChangeNotedPageForm, change_panel
 
 WORDS_PER_MINUTE = 200
 
@@ -273,10 +274,12 @@ class ExplainerIndexPage(IntroBodyMixin, Page):
         return context
 
 
-class ExplainerPage(IntroBodyMixin, Page):
+class ExplainerPage(ChangeNoted, IntroBodyMixin, Page):
     parent_page_types = ["articles.ExplainerIndexPage"]
     subpage_types = []
     template = "pages/explainer_page.html"
+    base_form_class = ChangeNotedPageForm
+    content_panels = [*IntroBodyMixin.content_panels, change_panel()]
 
     type_slug = "uitleg"
     type_label = "Uitleg"

@@ -333,8 +333,8 @@ def test_the_search_type_facet_lists_the_knowledge_base_types(
 #: (one query, whatever their types), its theme ids, the index of all content (two queries,
 #: `articles.listing_index`) that tells what is new under them, those pages (one query), the
 #: themes of the footer, and the terms of the sections' cards, then of the new items' cards
-#: (pages the sections do not show).
-DOSSIER_PAGE = 13
+#: (pages the sections do not show); and its change notes.
+DOSSIER_PAGE = 14
 
 
 def test_a_dossier_page_costs_the_same_with_2_and_10_items(

@@ -480,8 +480,8 @@ def test_the_publication_listing_costs_the_same_for_2_and_10(client, publication
 
 
 #: A publication with nothing cached: the site's levels, breadcrumbs, authors, documents,
-#: publisher, places, themes.
-PUBLICATION_PAGE = 10
+#: publisher, places, themes, change notes.
+PUBLICATION_PAGE = 11
 
 
 def test_a_publication_page_costs_the_same_with_2_and_10_documents_and_authors(

@@ -180,6 +180,7 @@ def build() -> None:
         body=RICH_BODY,
     )
     other = ExplainerPageFactory(parent=explainers, title="Wijk of buurt?", slug="wijk-of-buurt")
+    changed_explainer_build(explainers)
     pdf = b"%PDF-1.4\n" + b"0" * 250_000
     document = Document.objects.create(
         title="Handreiking wijkaanpak",
@@ -368,4 +369,40 @@ def knowledge_base_build(*, home, themes, organisations, authors, explainer, art
     HomePageFeatured.objects.bulk_create(
         HomePageFeatured(page=home, linked_page=page, sort_order=order)
         for order, page in enumerate([publication, example, dossier])
+    )
+
+
+# Changes in substance -------------------------------------------------------------------------
+# An explainer with two public change notes and a small correction between them: the page the
+# checks in support.py (PAGES "uitleg-gewijzigd") and tests/e2e/test_changes.py visit.
+
+CHANGED_EXPLAINER_SLUG = "beleidsgeschiedenis"
+
+
+def changed_explainer_build(explainers) -> None:
+    from articles.models import ChangeKind
+    from tests.articles.changes import change_publish, published_before
+
+    page = published_before(
+        ExplainerPageFactory(
+            parent=explainers,
+            title="Beleidsgeschiedenis",
+            slug=CHANGED_EXPLAINER_SLUG,
+            intro="Van de Vogelaarwijken tot het Nationaal Programma Leefbaarheid en Veiligheid.",
+            body=RICH_BODY,
+        ),
+        days=200,
+    )
+    now = timezone.now()
+    change_publish(
+        page,
+        "Het Nationaal Programma Leefbaarheid en Veiligheid is toegevoegd, met de twintig "
+        "stedelijke focusgebieden.",
+        at=now - datetime.timedelta(days=90),
+    )
+    change_publish(page, kind=ChangeKind.MINOR)
+    change_publish(
+        page,
+        "De paragraaf over de Volkshuisvestingsfondsen is bijgewerkt naar de regeling van dit jaar.",
+        at=now - datetime.timedelta(days=6),
     )

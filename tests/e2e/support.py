@@ -9,6 +9,8 @@ PAGES = {
     "home": "/",
     "uitleg": "/integrale-wijkaanpak/",
     "uitlegpagina": "/integrale-wijkaanpak/wat-is-een-integrale-wijkaanpak/",
+    # An explainer with change notes (tests/e2e/content.py, changed_explainer_build).
+    "uitleg-gewijzigd": "/integrale-wijkaanpak/beleidsgeschiedenis/",
     "artikelen": "/artikelen/",
     "artikel": ("/artikelen/", "main .card__title a"),
     "evenementen": "/evenementen/",
