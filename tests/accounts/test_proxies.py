@@ -98,9 +98,9 @@ def test_the_environment_says_how_many_proxies_to_trust(env, count):
     assert result.stdout.splitlines()[-1] == count
 
 
-def test_the_compose_stack_trusts_the_tls_proxy_in_front_of_it():
+def test_the_compose_stack_trusts_the_tls_proxy_and_varnish_in_front_of_it():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     assert compose["services"]["web"]["environment"]["TRUSTED_PROXY_COUNT"] == (
-        "${TRUSTED_PROXY_COUNT:-1}"
+        "${TRUSTED_PROXY_COUNT:-2}"
     )
     assert "\nTRUSTED_PROXY_COUNT=" in (ROOT / ".env.example").read_text()
