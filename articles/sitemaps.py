@@ -11,20 +11,20 @@ from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from wagtail.models import Page
 
-from articles.models import TERM_KINDS
+from articles.models import FOLLOW_KINDS
 from pagecache.memo import public, site_root_paths
 
 
 class TermSitemap(Sitemap):
-    """The public pages of themes, organisations and authors, each kind's index before its
-    terms, next to Wagtail's pages.
+    """The public pages of themes, organisations, authors and places, each kind's index before
+    its terms, next to Wagtail's pages.
 
     Addresses are built from BASE_URL, like the pages' (the Wagtail site takes it from there too).
     """
 
     def items(self):
         items = []
-        for kind, model in TERM_KINDS.items():
+        for kind, model in FOLLOW_KINDS.items():
             items.append(reverse(f"articles:{kind}_index"))
             items.extend(model.objects.only("slug").order_by("pk"))
         return items
@@ -93,7 +93,8 @@ def page_tree(site) -> list[TreeNode]:
 
 
 def term_trees() -> list[TreeNode]:
-    """Each kind of term's index with all its terms by name: one query per kind."""
+    """Each kind of term's index (and the places') with all its terms by name: one query per
+    kind."""
     return [
         TreeNode(
             title=model.heading(),
@@ -103,5 +104,5 @@ def term_trees() -> list[TreeNode]:
                 for term in model.objects.only("name", "slug").order_by("name")
             ],
         )
-        for kind, model in TERM_KINDS.items()
+        for kind, model in FOLLOW_KINDS.items()
     ]

@@ -17,6 +17,7 @@ from articles.models import (
     Author,
     EventPage,
     Organisation,
+    Place,
     PracticeExamplePage,
     PublicationPage,
     Theme,
@@ -130,6 +131,36 @@ def _filter_paths(n: int, *, seed: int = 3) -> list[str]:
     return paths
 
 
+def _place_rows(cookie: str) -> list[dict]:
+    """A place page as the term pages are measured: the busiest gemeente (what lies in it
+    included) for a visitor from the cache and for a member, and every place's page (and its
+    second page) asked once, rendered afresh."""
+    from articles import listing_index
+
+    index = listing_index.content()
+    places = list(Place.objects.order_by("pk"))
+    busiest = max(places, key=lambda place: len(index.term_set("place", place.pk)))
+    fresh = [place.get_absolute_url() for place in places]
+    fresh = (fresh + [f"{path}?page=2" for path in fresh])[:500]
+    return [
+        {"name": "place page (visitor)", "kind": "cached", "path": busiest.get_absolute_url()},
+        {
+            "name": "place page (member)",
+            "kind": "uncached",
+            "path": busiest.get_absolute_url(),
+            "cookie": cookie,
+        },
+        {
+            "name": f"{len(fresh)} place pages (visitor, fresh)",
+            "kind": "fresh",
+            "paths": fresh,
+            "warm": [f"{place.get_absolute_url()}?page=3" for place in places[:8]],
+            "connections": 8,
+            "once": True,
+        },
+    ]
+
+
 def _pages() -> list[dict]:
     article = ArticlePage.objects.live().order_by("-publication_date", "-pk").first()
     theme = Theme.objects.get(slug="wonen")
@@ -171,6 +202,7 @@ def _pages() -> list[dict]:
             "path": theme.get_absolute_url(),
             "cookie": reader,
         },
+        *_place_rows(reader),
         {
             "name": "leeslijst (500 items)",
             "kind": "leeslijst",

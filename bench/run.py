@@ -39,6 +39,7 @@ SCALE = {
     "themes": 50,
     "organisations": 200,
     "authors": 500,
+    "places": 300,
 }
 TARGETS = {
     # A visitor's cached page, as a share of the ceiling's requests/s (issue 15).

@@ -28,7 +28,7 @@ from wagtail.models import Page
 
 from articles import filters as listing_filters
 from articles.filters import type_labels, type_models
-from articles.models import TERM_KINDS
+from articles.models import FOLLOW_KINDS
 from articles.models.pages import DatedPage
 from pagecache.memo import private_q
 from search import query as search_query
@@ -171,9 +171,10 @@ def result_hits(rows, query: str, *, request=None) -> list[dict]:
 
 
 def matching_terms(query: str, matcher: Matcher) -> list[dict]:
-    """Themes, organisations and authors whose name matches `query`: one query for the three."""
+    """Themes, organisations, authors and places whose name matches `query`: one query for all
+    four."""
     parts = []
-    for model in TERM_KINDS.values():
+    for model in FOLLOW_KINDS.values():
         terms = model.objects.order_by()
         if matcher.query is not None:
             terms = (
@@ -189,7 +190,7 @@ def matching_terms(query: str, matcher: Matcher) -> list[dict]:
             (row for row in rows if any(w <= set(stems(row[1])) for w in wanted if w)),
             key=lambda row: row[1],
         )
-    models = {model.kind_label: model for model in TERM_KINDS.values()}
+    models = {model.kind_label: model for model in FOLLOW_KINDS.values()}
     found, shown = [], {}
     for label, name, slug in rows:
         if shown.get(label, 0) >= TERMS_SHOWN:

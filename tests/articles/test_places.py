@@ -468,3 +468,19 @@ def test_a_place_page_costs_the_same_with_few_and_many_items_and_places(
     index = count_queries(client, "/gebieden/")
     make(5)
     assert count_queries(client, "/gebieden/") == index
+
+
+def test_search_names_matching_places_and_the_sitemaps_list_them(client, places, about):
+    html = unescape(html_of(client, "/zoeken/", {"q": "Feijenoord"}))
+    terms = html[html.index('class="search-terms"') :]
+    terms = terms[: terms.index("</section>")]
+    assert (
+        '<a class="tag" href="/gebieden/feijenoord/"><span class="visually-hidden">Gebied: </span>'
+        "Feijenoord</a>" in terms
+    )
+    sitemap = html_of(client, "/sitemap/")
+    assert 'href="/gebieden/"' in sitemap and 'href="/gebieden/rotterdam-zuid/"' in sitemap
+    xml = html_of(client, "/sitemap.xml")
+    assert "/gebieden/bloemhof/</loc>" in xml
+    footer = html_of(client, "/").split("<footer", 1)[1]
+    assert '<a class="utrecht-link" href="/gebieden/">Gebieden</a>' in footer

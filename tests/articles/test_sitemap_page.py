@@ -13,6 +13,7 @@ from tests.factories import (
     ArticlePageFactory,
     ExplainerPageFactory,
     InformationPageFactory,
+    PlaceFactory,
     pages_bulk,
 )
 
@@ -118,7 +119,7 @@ def count_queries(client) -> int:
 def test_a_fixed_number_of_queries_however_many_pages(client, article_index, explainer_index):
     pages_bulk(ArticlePageFactory, article_index, 2)
     few = count_queries(client)
-    assert few == 5  # the page tree, the counts of the listings and each kind of term
+    assert few == 6  # the page tree, the counts of the listings, each kind of term, the places
 
     pages_bulk(ArticlePageFactory, article_index, 18)
     ExplainerPageFactory(parent=explainer_index)
@@ -130,13 +131,14 @@ def test_a_fixed_number_of_queries_however_many_pages(client, article_index, exp
 
 
 def test_the_xml_sitemap_has_the_term_indexes_and_terms(client, wonen, organisation, author):
+    place = PlaceFactory(name="Rotterdam", slug="rotterdam")
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
     locations = re.findall(r"<loc>(.*?)</loc>", xml)
-    for path in ("/themas/", "/organisaties/", "/auteurs/"):
+    for path in ("/themas/", "/organisaties/", "/auteurs/", "/gebieden/"):
         assert f"{settings.BASE_URL}{path}" in locations
-    for term in (wonen, organisation, author):
+    for term in (wonen, organisation, author, place):
         assert f"{settings.BASE_URL}{term.get_absolute_url()}" in locations
     # Each index comes before its terms.
     assert locations.index(f"{settings.BASE_URL}/themas/") < locations.index(

@@ -47,7 +47,7 @@ def test_a_visitor_follows_a_place_through_login_and_a_member_toggles_it(page, a
 
     page.goto("/volgend/")
     block = page.locator("#volgt-gebied-havenstad-oost")
-    assert block.get_by_role("link", name="Havenstad-Oost").count() == 1
+    assert block.get_by_role("heading", name="Havenstad-Oost", exact=True).count() == 1
     assert block.locator(".card").count() == 3  # the newest about its wijk and buurt
     assert page.get_by_text("omdat je gebied Havenstad-Oost volgt").count() > 0
     assert_accessible(page, axe)
