@@ -600,3 +600,29 @@ def term_meta(term, context) -> dict:
         "twitter_card": "summary",
         "json_ld": _graph(data, breadcrumb_list(crumbs)),
     }
+
+
+def collection_meta(title: str, path: str, description: str) -> dict:
+    """The tags of a page that lists terms or places (`/themas/`, `/gebieden/`): a
+    CollectionPage, one crumb below home."""
+    url = absolute_url(path)
+    data = _compact(
+        {
+            "@type": "CollectionPage",
+            "name": title,
+            "description": description,
+            "url": url,
+            "inLanguage": LANGUAGE,
+            "isPartOf": website(),
+        }
+    )
+    crumbs = [("Home", absolute_url("/")), (title, url)]
+    return {
+        "canonical": url,
+        "description": description,
+        "properties": _open_graph(
+            og_type="website", title=title, description=description, url=url, image=None
+        ),
+        "twitter_card": "summary",
+        "json_ld": _graph(data, breadcrumb_list(crumbs)),
+    }

@@ -22,6 +22,7 @@ def term_index(request, kind: str):
         "pages/term_index.html",
         {
             "title": model.heading(),
+            "description": f"Alle {model.heading().lower()} met wat er onder verschenen is.",
             "terms": selectors.terms_with_counts(model),
             "breadcrumbs": [HOME_CRUMB],
         },
@@ -50,6 +51,8 @@ def place_index(request):
         "pages/place_index.html",
         {
             "title": Place.heading(),
+            "description": "Gemeenten, focusgebieden, wijken en buurten, elk met wat er over "
+            "verschenen is.",
             "gemeenten": places.places_by_gemeente(),
             "breadcrumbs": [HOME_CRUMB],
         },

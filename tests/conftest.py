@@ -2,9 +2,14 @@
 home page with the explainer, article and event indexes. A test builds the rest of what it asserts
 on with the factories in `tests/factories.py`; the demo content is for people, not for tests.
 
-Tests that flush the database (`transaction=True`) run after the others (pytest-django orders
-them so) and must build what they need themselves (`page_root`, `page_tree_build`).
+Tests that flush the database (`transaction=True`) must build what they need themselves
+(`page_root`, `page_tree_build`). pytest-django runs them after the others, but a group of tests
+that shares a server (SHARED_SERVERS) runs as one on a worker, before or among single tests: so
+the first test that uses the database after a flush gets the database back as the session's
+setup left it (`_base_restore`).
 """
+
+import json
 
 import pytest
 
@@ -60,10 +65,69 @@ def pytest_xdist_make_scheduler(config, log):
     return SharedServerScheduling(config, log)
 
 
+#: The test database as the session's setup left it (migrations' rows and the bare page tree),
+#: serialized; and whether a test has flushed it since.
+_BASE = {"content_types": "", "data": "", "flushed": False}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connection
+
     with django_db_blocker.unblock():
         page_tree_build()
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # The content types go in first: a post_save handler that meets a model whose type is not
+    # back yet would make it anew under another id.
+    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+    _BASE["content_types"] = json.dumps(content_types)
+    _BASE["data"] = json.dumps([row for row in rows if row not in content_types])
+
+
+def _flushes(item) -> bool:
+    """Whether `item` runs outside a transaction, so that pytest-django flushes after it."""
+    from pytest_django.fixtures import validate_django_db
+
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and validate_django_db(marker)[0]:
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return any(name in fixtures for name in ("transactional_db", "live_server", "page_root"))
+
+
+def _base_restore(config) -> None:
+    """Empty the database and load the serialized base, as Django's serialized rollback does
+    (without post_migrate, which would make content types and permissions anew), then move
+    each table's sequence past the loaded rows."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(_BASE["content_types"])
+        connection.creation.deserialize_db_from_string(_BASE["data"])
+        models = apps.get_models(include_auto_created=True)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if _BASE["flushed"] and _BASE["data"] and not _flushes(item):
+        _base_restore(item.config)
+        _BASE["flushed"] = False
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    if _flushes(item):
+        _BASE["flushed"] = True
 
 
 @pytest.fixture(autouse=True)

@@ -16,8 +16,13 @@ def test_compose_has_the_production_services():
 
 
 def test_postgres_16_with_healthcheck_and_volume():
+    """PostgreSQL 16 with the Dutch dictionary that search reads (deploy/postgres)."""
     db = COMPOSE["services"]["db"]
-    assert db["image"] == "postgres:16"
+    assert db["build"] == "deploy/postgres"
+    assert db["image"] == "wijkportaal-postgres:16"
+    dockerfile = (ROOT / "deploy/postgres/Dockerfile").read_text()
+    assert "FROM postgres:16" in dockerfile.splitlines()
+    assert "dutch-dictionary.sh" in dockerfile
     assert "pg_isready" in " ".join(db["healthcheck"]["test"])
     assert any(volume.endswith(":/var/lib/postgresql/data") for volume in db["volumes"])
     assert "db-data" in COMPOSE["volumes"]

@@ -1,4 +1,4 @@
-"""`{% page_meta page %}` and `{% term_meta term %}`: the Open Graph tags, canonical link and
+"""`{% page_meta page %}`, `{% term_meta term %}` and `{% collection_meta title description %}`: the Open Graph tags, canonical link and
 JSON-LD of a page (`articles.structured_data`)."""
 
 from django import template
@@ -25,3 +25,10 @@ def page_meta(context, page) -> dict:
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
 def term_meta(context, term) -> dict:
     return _render(structured_data.term_meta(term, context))
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def collection_meta(context, title, description) -> dict:
+    """The tags of a page listing terms or places, at the request's own path."""
+    path = context["request"].path
+    return _render(structured_data.collection_meta(title, path, description))
