@@ -177,7 +177,7 @@ def shared_list_rows(*, shared_list, user, passed=frozenset(), request=None, sum
             title = HIDDEN_TITLE
         else:
             title = item.title
-        url = page.get_url(request=request) if available else ""
+        url = (page.get_url(request=request) or "") if available else ""
         if url.startswith("/"):
             url = settings.BASE_URL + url
         rows.append(
