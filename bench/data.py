@@ -24,11 +24,22 @@ from articles.models import (
 )
 from follows.models import Follow
 from pagecache.versions import content_changed, snippet_changed, structure_changed
-from readinglists.models import ReadingListItem
+from readinglists.models import (
+    ReadingListItem,
+    Role,
+    SharedList,
+    SharedListItem,
+    SharedListMember,
+    SharedListNote,
+)
 
 MEMBERS = 1_000
 READER = "lezer@bench.example"
 FOLLOWER = "volger@bench.example"
+#: The reader's team list: 200 items, 20 members, a note on every other item.
+TEAM_LIST = "Wijkteam Bench – overleg"
+TEAM_ITEMS = 200
+TEAM_MEMBERS = 20
 
 
 @transaction.atomic
@@ -64,6 +75,35 @@ def load_members() -> None:
         follows += [Follow(user=user, **{f"{kind}_id": pk}) for kind, pk in chosen]
     ReadingListItem.objects.bulk_create(items, batch_size=2000)
     Follow.objects.bulk_create(follows, batch_size=2000)
+    _team_list_load(users, pages, rng)
+
+
+def _team_list_load(users, pages, rng) -> None:
+    reader = next(user for user in users if user.email == READER)
+    others = [user for user in users if user.email != READER]
+    team = [reader, *others[: TEAM_MEMBERS - 1]]
+    shared_list = SharedList.objects.create(name=TEAM_LIST, purpose="Voor de benchmark.")
+    SharedListMember.objects.bulk_create(
+        SharedListMember(
+            shared_list=shared_list, user=user, role=Role.OWNER if n == 0 else Role.EDITOR
+        )
+        for n, user in enumerate(team)
+    )
+    items = SharedListItem.objects.bulk_create(
+        SharedListItem(
+            shared_list=shared_list,
+            page_id=pk,
+            title=title[:255],
+            position=n,
+            added_by=team[n % len(team)],
+        )
+        for n, (pk, title) in enumerate(rng.sample(pages, TEAM_ITEMS), start=1)
+    )
+    SharedListNote.objects.bulk_create(
+        SharedListNote(item=item, author=team[n % len(team)], text=f"Bespreken bij punt {n}.")
+        for n, item in enumerate(items)
+        if n % 2 == 0
+    )
 
 
 def _session_cookie(email: str) -> str:
@@ -207,6 +247,12 @@ def _pages() -> list[dict]:
             "name": "leeslijst (500 items)",
             "kind": "leeslijst",
             "path": "/leeslijst/",
+            "cookie": reader,
+        },
+        {
+            "name": f"gedeelde leeslijst ({TEAM_ITEMS} items, {TEAM_MEMBERS} leden)",
+            "kind": "leeslijst",
+            "path": f"/leeslijst/gedeeld/{SharedList.objects.get(name=TEAM_LIST).pk}/",
             "cookie": reader,
         },
         {
