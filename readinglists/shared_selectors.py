@@ -24,7 +24,7 @@ GONE_MEMBER = "verwijderd lid"
 
 def shared_lists_for_user(*, user) -> list[SharedListMember]:
     """The member's memberships, each with its list and the list's numbers of items and
-    members, the list last joined first: one query."""
+    members, by the lists' names: one query."""
     return list(
         SharedListMember.objects.filter(user=user)
         .select_related("shared_list")
@@ -213,21 +213,31 @@ def shared_list_rows(*, shared_list, user, passed=frozenset(), request=None, sum
 def shared_list_export(*, user) -> list[dict]:
     """For the AVG export: each list the member is in, with their role, and what they wrote in
     it: the items they added and their notes."""
+    from readinglists.selectors import reading_list_item_title
+
+    def title(item) -> str:
+        # A page the member may no longer view is named as on the list: never its title.
+        return reading_list_item_title(item, user=user) or HIDDEN_TITLE
+
     memberships = SharedListMember.objects.filter(user=user).select_related("shared_list")
     items = {}
-    for item in SharedListItem.objects.filter(added_by=user).order_by("added_at", "pk"):
+    for item in (
+        SharedListItem.objects.filter(added_by=user)
+        .select_related("page")
+        .order_by("added_at", "pk")
+    ):
         items.setdefault(item.shared_list_id, []).append(
-            {"titel": item.title, "toegevoegd_op": item.added_at.isoformat()}
+            {"titel": title(item), "toegevoegd_op": item.added_at.isoformat()}
         )
     notes = {}
     for note in (
         SharedListNote.objects.filter(author=user)
-        .select_related("item")
+        .select_related("item__page")
         .order_by("created_at", "pk")
     ):
         notes.setdefault(note.item.shared_list_id, []).append(
             {
-                "bij": note.item.title,
+                "bij": title(note.item),
                 "notitie": note.text,
                 "geschreven_op": note.created_at.isoformat(),
             }
