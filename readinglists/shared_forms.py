@@ -49,7 +49,7 @@ class InviteForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Teamnotitie",
+        label="Nieuwe notitie",
         max_length=TEAM_NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Schrijf eerst je notitie.", "max_length": _TOO_LONG},

@@ -124,32 +124,25 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 def _rows_context(request, membership, rows):
-    urls = {
-        name: reverse(f"readinglists:shared_item_{name}", args=[membership.shared_list_id, 0])
-        for name in ("move", "remove", "note")
-    }
+    """Each row's address of its own page (with the forms) and which notes are the reader's."""
+    url = reverse("readinglists:shared_item", args=[membership.shared_list_id, 0])
     for row in rows:
-        for name, url in urls.items():
-            row[f"{name}_url"] = url.replace("/0/", f"/{row['item'].pk}/")
-        row["note_field"] = f"notitie-{row['item'].pk}"
+        row["item_url"] = url.replace("/0/", f"/{row['item'].pk}/")
         for entry in row["notes"]:
             entry["mine"] = entry["note"].author_id == request.user.pk
     return rows
 
 
-def shared_detail_render(request, membership, *, note_forms=None, status=200):
+def shared_detail_render(request, membership):
+    """The list as its members read it: every item with its notes, in the team's order; the
+    forms are on each item's own page, so 200 items stay a page of a few hundred kilobytes."""
     shared_list = membership.shared_list
     passed = restrictions_passed(request)
 
-    def render_fresh(request, note_forms=note_forms, status=status):
+    def render_fresh(request):
         rows = shared_selectors.shared_list_rows(
             shared_list=shared_list, user=request.user, passed=passed, request=request
         )
-        rows = _rows_context(request, membership, rows)
-        for row in rows:
-            form = (note_forms or {}).get(row["item"].pk)
-            row["note_value"] = form["text"].value() if form else ""
-            row["note_errors"] = form["text"].errors if form else []
         return render(
             request,
             "readinglists/shared/detail.html",
@@ -158,17 +151,13 @@ def shared_detail_render(request, membership, *, note_forms=None, status=200):
                 "membership": membership,
                 "can_edit": shared_selectors.can_edit(membership),
                 "can_manage": shared_selectors.can_manage(membership),
-                "rows": rows,
-                "positions": range(1, len(rows) + 1),
+                "rows": _rows_context(request, membership, rows),
                 "members": shared_selectors.shared_list_members(shared_list=shared_list),
-                "note_max_length": TEAM_NOTE_MAX_LENGTH,
-                "note_failed": bool(note_forms),
                 "crumbs": _crumbs(shared_list),
             },
-            status=status,
         )
 
-    if note_forms or get_messages(request):
+    if get_messages(request):
         return render_fresh(request)
     key = f"gedeeld:{shared_list.pk}:{request.user.pk}:{membership.role}"
     if passed:
@@ -179,6 +168,48 @@ def shared_detail_render(request, membership, *, note_forms=None, status=200):
         render_fresh,
         versions=[shared.shared_list_version(shared_list.pk), *PAGE_VERSIONS],
     )
+
+
+def shared_item_render(request, membership, item_pk, *, note_form=None, status=200):
+    """One item's page: its notes, and for eigenaar and bewerker the forms to add a note, move
+    it and take it off the list."""
+    shared_list = membership.shared_list
+    rows = shared_selectors.shared_list_rows(
+        shared_list=shared_list,
+        user=request.user,
+        passed=restrictions_passed(request),
+        request=request,
+        summaries=True,
+    )
+    row = next((row for row in rows if row["item"].pk == int(item_pk)), None)
+    if row is None:
+        raise Http404
+    _rows_context(request, membership, [row])
+    item = row["item"]
+    note_form = note_form or NoteForm(prefix=f"notitie-{item.pk}")
+    return render(
+        request,
+        "readinglists/shared/item.html",
+        {
+            "shared_list": shared_list,
+            "membership": membership,
+            "can_edit": shared_selectors.can_edit(membership),
+            "can_manage": shared_selectors.can_manage(membership),
+            "row": row,
+            "item": item,
+            "count": len(rows),
+            "note_form": note_form,
+            "note_max_length": TEAM_NOTE_MAX_LENGTH,
+            "crumbs": _crumbs(shared_list, detail=True),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def shared_item(request, pk, item_pk):
+    return shared_item_render(request, _membership_or_404(request, pk), item_pk)
 
 
 @login_required
@@ -214,7 +245,8 @@ def shared_item_move(request, pk, item_pk):
         shared.shared_list_item_move(item=item, actor=request.user, position=position)
     except (shared.SharedListForbidden, ValidationError) as error:
         return _refused(request, error, item.shared_list)
-    messages.success(request, f"{_item_name(request, item)} staat nu op plaats {max(position, 1)}.")
+    item.refresh_from_db(fields=["position"])
+    messages.success(request, f"{_item_name(request, item)} staat nu op plaats {item.position}.")
     return redirect(f"{_list_url(item.shared_list)}#item-{item.pk}")
 
 
@@ -253,7 +285,7 @@ def shared_item_note(request, pk, item_pk):
                 shared.SharedListForbidden("Je mag deze lijst alleen lezen."),
                 item.shared_list,
             )
-        return shared_detail_render(request, membership, note_forms={item.pk: form}, status=400)
+        return shared_item_render(request, membership, item.pk, note_form=form, status=400)
     messages.success(request, f"Je notitie bij {_item_name(request, item)} is geplaatst.")
     return redirect(f"{_list_url(item.shared_list)}#item-{item.pk}")
 

@@ -54,6 +54,7 @@ urlpatterns = [
     ),
     path("gedeeld/<int:pk>/bewerken/", shared_views.shared_update, name="shared_update"),
     path("gedeeld/<int:pk>/verwijderen/", shared_views.shared_delete, name="shared_delete"),
+    path("gedeeld/<int:pk>/items/<int:item_pk>/", shared_views.shared_item, name="shared_item"),
     path(
         "gedeeld/<int:pk>/items/<int:item_pk>/verplaatsen/",
         shared_views.shared_item_move,

@@ -560,3 +560,33 @@ def test_the_invitation_mail_goes_through_the_ledger(
         invite(client_for(owner), team_list, "een@example.org")
     assert len(django_mail.outbox) == 1
     assert EmailAddress.objects.filter(email="een@example.org").count() == 0
+
+
+def test_an_items_own_page_has_the_forms_for_editors_only(django_user_model, owner, team_list):
+    reader = make_member(django_user_model, email="lezer@welzijn.example")
+    join(team_list, reader, Role.READER)
+    page = article("Een", intro="Waar het over gaat.")
+    item, _ = shared_list_item_add(shared_list=team_list, actor=owner, page=page)
+    shared_list_note_add(item=item, actor=owner, text="Eerst lezen.")
+    url = f"/leeslijst/gedeeld/{team_list.pk}/items/{item.pk}/"
+    listing = client_for(owner).get(f"/leeslijst/gedeeld/{team_list.pk}/").content.decode()
+    assert f'href="{url}"' in listing and "Notitie, plaats of weghalen" in listing
+    html = client_for(owner).get(url).content.decode()
+    for label in ("Plaats notitie", "Verplaats", "Haal uit de lijst", "Verwijder notitie"):
+        assert label in html, label
+    assert "Waar het over gaat." in html and "Eerst lezen." in html
+    as_reader = client_for(reader)
+    assert (
+        f'href="{url}"' not in as_reader.get(f"/leeslijst/gedeeld/{team_list.pk}/").content.decode()
+    )
+    html = as_reader.get(url).content.decode()
+    assert "Eerst lezen." in html
+    for label in ("Plaats notitie", "Verplaats", "Haal uit de lijst", "Verwijder notitie"):
+        assert label not in html, label
+    # An item id that is not on this list.
+    assert (
+        client_for(owner)
+        .get(f"/leeslijst/gedeeld/{team_list.pk}/items/{item.pk + 99}/")
+        .status_code
+        == 404
+    )
