@@ -4,9 +4,11 @@ view, the downloads and "Bewaar in …"."""
 
 import csv
 import email
+import hashlib
 import io
 import re
 import socket
+from datetime import timedelta
 from email import policy
 
 import pytest
@@ -15,6 +17,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail as django_mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import ArticleIndexPage, EventIndexPage
 from readinglists.models import (
@@ -590,3 +593,37 @@ def test_an_items_own_page_has_the_forms_for_editors_only(django_user_model, own
         .status_code
         == 404
     )
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["https://kwaad.example/", "//kwaad.example/", "/\\kwaad.example", "javascript:alert(1)"],
+)
+def test_bewaar_in_never_sends_a_member_off_the_site(owner, team_list, next_url):
+    page = article("Goed voorbeeld")
+    response = client_for(owner).post(
+        f"/leeslijst/gedeeld/bewaar/{page.pk}/", {"lijst": str(team_list.pk), "next": next_url}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == page.url
+
+
+def test_bewaar_in_for_a_page_that_is_not_there_is_404(owner):
+    assert client_for(owner).get("/leeslijst/gedeeld/bewaar/999999/").status_code == 404
+    index = ArticleIndexPage.objects.get()  # a page, but not one a leeslijst keeps
+    assert client_for(owner).get(f"/leeslijst/gedeeld/bewaar/{index.pk}/").status_code == 404
+
+
+def test_an_expired_link_tells_a_visitor_nothing_about_the_list(owner, team_list):
+    client = client_for(owner)
+    invite(client, team_list, "laat@example.org")
+    invitation = SharedListInvitation.objects.get()
+    token = "bekend-token-voor-de-test"
+    invitation.token_hash = hashlib.sha256(token.encode()).hexdigest()
+    invitation.expires_at = timezone.now() - timedelta(minutes=1)
+    invitation.save()
+    response = Client().get(f"/leeslijst/gedeeld/uitnodiging/{token}/")
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "verlopen" in html
+    assert "Wijkteam" not in html and "Fatima" not in html
