@@ -295,3 +295,11 @@ def personal_page(
             return render_response(request)
         entry_store(key, page, stamp=stamp, timeout=PAGE_TIMEOUT)
     return HttpResponse(page.fill(request))
+
+
+def personal_page_kept(request, key: str, *, versions) -> HttpResponse | None:
+    """The page `personal_page` keeps under `key` while `versions` hold, filled for this
+    request; None when there is none. For a view that may skip its own checks on a hit because
+    every change that would fail them retires one of `versions`."""
+    page, _ = entry_get(key, versions=versions)
+    return None if page is None else HttpResponse(page.fill(request))

@@ -149,11 +149,14 @@ def _summaries(pages: dict[int, type]) -> dict[int, str]:
     return summaries
 
 
-def shared_list_rows(*, shared_list, user, passed=frozenset(), request=None, summaries=False):
+def shared_list_rows(
+    *, shared_list, user, passed=frozenset(), request=None, summaries=False, absolute=False
+):
     """The items of the list in the team's order, each with who added it and when, its notes
     (oldest first, with their writers) and what the reader may see of its page: an item whose
     page `user` may not view shows neither its title nor its address. A fixed number of
-    queries, however many items, notes and members (`summaries`: one more per kind of page)."""
+    queries, however many items, notes and members (`summaries`: one more per kind of page).
+    `absolute`: full addresses, from BASE_URL, for print and downloads."""
     notes = SharedListNote.objects.select_related("author").order_by("created_at", "pk")
     items = (
         SharedListItem.objects.filter(shared_list=shared_list)
@@ -178,7 +181,7 @@ def shared_list_rows(*, shared_list, user, passed=frozenset(), request=None, sum
         else:
             title = item.title
         url = (page.get_url(request=request) or "") if available else ""
-        if url.startswith("/"):
+        if absolute and url.startswith("/"):
             url = settings.BASE_URL + url
         rows.append(
             {

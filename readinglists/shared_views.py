@@ -25,7 +25,7 @@ from accounts.intents import safe_next
 from pagecache.memo import restrictions_passed
 from pagecache.middleware import cache_key
 from pagecache.versions import PAGE_VERSIONS
-from personal.slots import personal_page
+from personal.slots import personal_page, personal_page_kept
 from readinglists import selectors, services, shared_selectors
 from readinglists import shared_services as shared
 from readinglists.models import TEAM_NOTE_MAX_LENGTH, Role
@@ -159,15 +159,19 @@ def shared_detail_render(request, membership):
 
     if get_messages(request):
         return render_fresh(request)
-    key = f"gedeeld:{shared_list.pk}:{request.user.pk}:{membership.role}"
-    if passed:
+    key, versions = _detail_key(request, shared_list.pk)
+    return personal_page(request, key, render_fresh, versions=versions)
+
+
+def _detail_key(request, shared_list_id: int) -> tuple[str, list[str]]:
+    """Where a member's copy of a list's page is kept: per member (and the password
+    restrictions they passed), under the list's version, which every change to its items,
+    notes, members, roles or name retires."""
+    key = f"gedeeld:{shared_list_id}:{request.user.pk}"
+    if passed := restrictions_passed(request):
         key += ":" + ",".join(str(pk) for pk in sorted(passed))
-    return personal_page(
-        request,
-        cache_key(key, request),
-        render_fresh,
-        versions=[shared.shared_list_version(shared_list.pk), *PAGE_VERSIONS],
-    )
+    versions = [shared.shared_list_version(shared_list_id), *PAGE_VERSIONS]
+    return cache_key(key, request), versions
 
 
 def shared_item_render(request, membership, item_pk, *, note_form=None, status=200):
@@ -215,6 +219,12 @@ def shared_item(request, pk, item_pk):
 @login_required
 @require_safe
 def shared_detail(request, pk):
+    # A copy kept for this member was made while they were in the list, and removing them (or
+    # changing their role) retires it: a copy still kept needs no membership query.
+    if not get_messages(request):
+        key, versions = _detail_key(request, pk)
+        if (kept := personal_page_kept(request, key, versions=versions)) is not None:
+            return kept
     return shared_detail_render(request, _membership_or_404(request, pk))
 
 
@@ -489,6 +499,7 @@ def shared_print(request, pk):
         passed=restrictions_passed(request),
         request=request,
         summaries=True,
+        absolute=True,
     )
     return render(
         request,
@@ -510,6 +521,7 @@ def _export_rows(request, shared_list):
         passed=restrictions_passed(request),
         request=request,
         summaries=True,
+        absolute=True,
     )
 
 

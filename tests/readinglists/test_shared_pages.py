@@ -627,3 +627,20 @@ def test_an_expired_link_tells_a_visitor_nothing_about_the_list(owner, team_list
     assert response.status_code == 410
     assert "verlopen" in html
     assert "Wijkteam" not in html and "Fatima" not in html
+
+
+def test_a_kept_copy_of_the_list_goes_with_a_role_change_and_with_the_list(
+    django_user_model, owner, team_list
+):
+    colleague = make_member(django_user_model, email="bewerker@corporatie.example")
+    membership = join(team_list, colleague, Role.EDITOR)
+    shared_list_item_add(shared_list=team_list, actor=owner, page=article("Een"))
+    client = client_for(colleague)
+    path = f"/leeslijst/gedeeld/{team_list.pk}/"
+    assert "Notitie, plaats of weghalen" in client.get(path).content.decode()  # kept now
+    client_for(owner).post(
+        f"/leeslijst/gedeeld/{team_list.pk}/leden/{membership.pk}/rol/", {"rol": "lezer"}
+    )
+    assert "Notitie, plaats of weghalen" not in client.get(path).content.decode()
+    client_for(owner).post(f"/leeslijst/gedeeld/{team_list.pk}/verwijderen/", {"bevestig": "ja"})
+    assert client.get(path).status_code == 404
