@@ -196,9 +196,10 @@ def test_a_post_that_changed_nothing_pins_nobody(middleware):
     assert _pin_from(run(post)) is None
 
 
-def test_admin_and_account_pages_read_the_primary(middleware):
+def test_admin_account_and_shared_list_pages_read_the_primary(middleware):
+    """A shared list answers from the primary: a member another removed has no access at once."""
     run, seen = middleware
-    for path in ("/admin/pages/", "/accounts/email/"):
+    for path in ("/admin/pages/", "/accounts/email/", "/leeslijst/gedeeld/7/"):
         run(RequestFactory().get(path))
         assert seen["replica"] is False, path
     run(RequestFactory().head("/zoeken/"))

@@ -39,8 +39,10 @@ DEFAULT = "default"
 REPLICA = "replica"
 PIN_COOKIE = "wp_pin"
 _PIN_SALT = "wijkportaal.replica.pin"
-#: Paths whose reads always go to the primary: editors' work and members' account settings.
-PRIMARY_PREFIXES = ("/admin/", "/accounts/")
+#: Paths whose reads always go to the primary: editors' work, members' account settings, and
+#: shared lists, where one member's change (removing another, withdrawing an invitation) must
+#: hold at once for the others, who are not pinned by it.
+PRIMARY_PREFIXES = ("/admin/", "/accounts/", "/leeslijst/gedeeld/")
 SAFE_METHODS = ("GET", "HEAD")
 #: After the replica failed to answer, a process reads from the primary this long (seconds)
 #: before it tries the replica again.
