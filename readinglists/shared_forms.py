@@ -19,7 +19,7 @@ class SharedListForm(forms.Form):
         error_messages={"required": "Geef de lijst een naam.", "max_length": _TOO_LONG},
     )
     purpose = forms.CharField(
-        label="Doel (niet verplicht)",
+        label="Doel",
         required=False,
         max_length=SHARED_PURPOSE_MAX_LENGTH,
         help_text="Waarvoor jullie de lijst gebruiken, in een zin.",
@@ -51,6 +51,9 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label="Nieuwe notitie",
         max_length=TEAM_NOTE_MAX_LENGTH,
+        help_text=(
+            f"Het hele team ziet je notitie, met je naam; hoogstens {TEAM_NOTE_MAX_LENGTH} tekens."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Schrijf eerst je notitie.", "max_length": _TOO_LONG},
     )
