@@ -44,6 +44,9 @@ INVITATION_BATCH = 50
 #: database, so no flood of other requests can make it forget, and Redis being down changes nothing.
 INVITATIONS_PER_WINDOW = 100
 INVITATION_WINDOW = timedelta(hours=24)
+#: Invitations that can no longer be used are removed this long after they ended (with the
+#: address they were sent to); the rate limit's window is far shorter.
+INVITATIONS_KEPT = timedelta(days=30)
 
 #: What each role may do, from the least to the most.
 CAN_READ = frozenset(Role)
@@ -362,6 +365,16 @@ def shared_list_invitation_withdraw(*, invitation: SharedListInvitation, actor) 
         pk=invitation.pk, accepted_at__isnull=True, withdrawn_at__isnull=True
     ).update(withdrawn_at=timezone.now())
     _changed_on_commit(invitation.shared_list_id)
+
+
+def shared_list_invitations_prune(*, now=None) -> int:
+    """Remove the invitations used, withdrawn or expired more than INVITATIONS_KEPT ago."""
+    from django.db.models import Q
+
+    before = (now or timezone.now()) - INVITATIONS_KEPT
+    ended = Q(accepted_at__lt=before) | Q(withdrawn_at__lt=before) | Q(expires_at__lt=before)
+    deleted, _ = SharedListInvitation.objects.filter(ended).delete()
+    return deleted
 
 
 class InvitationError(ValidationError):

@@ -412,6 +412,8 @@ SCHEDULE = {
     "prune_search_terms": 24 * 60 * 60,
     # The words "Bedoelde je …?" offers, made anew from the public pages (search.spelling).
     "refresh_search_words": 24 * 60 * 60,
+    # Invitations to shared lists that ended a month ago go, with the addresses they hold.
+    "prune_shared_invitations": 24 * 60 * 60,
 }
 if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
     # The worker's finished tasks (one per mail) are kept 14 days.

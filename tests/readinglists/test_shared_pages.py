@@ -644,3 +644,22 @@ def test_a_kept_copy_of_the_list_goes_with_a_role_change_and_with_the_list(
     assert "Notitie, plaats of weghalen" not in client.get(path).content.decode()
     client_for(owner).post(f"/leeslijst/gedeeld/{team_list.pk}/verwijderen/", {"bevestig": "ja"})
     assert client.get(path).status_code == 404
+
+
+def test_ended_invitations_are_pruned_after_a_month(owner, team_list, settings):
+    from django.core.management import call_command
+
+    client = client_for(owner)
+    invite(client, team_list, "open@example.org, oud@example.org, ingetrokken@example.org")
+    now = timezone.now()
+    SharedListInvitation.objects.filter(email="oud@example.org").update(
+        expires_at=now - timedelta(days=31)
+    )
+    SharedListInvitation.objects.filter(email="ingetrokken@example.org").update(
+        withdrawn_at=now - timedelta(days=30, minutes=1)
+    )
+    call_command("prune_shared_invitations", verbosity=0)
+    assert list(SharedListInvitation.objects.values_list("email", flat=True)) == [
+        "open@example.org"
+    ]
+    assert settings.SCHEDULE["prune_shared_invitations"] <= 24 * 60 * 60
