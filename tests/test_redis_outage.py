@@ -514,15 +514,28 @@ def _visitors_read(base: str, paths: list[str], label: str) -> None:
 
 def _assert_quick(label: str, render: dict[str, float]) -> None:
     """Each request made while Redis was away took at most SLACK longer than twice the same
-    request with Redis up but the page not in the cache, and never more than CEILING."""
+    request with Redis up but the page not in the cache, and never more than CEILING.
+
+    Of the answers to one address (three visitors read each page) the slowest may stall once:
+    `make test` shares two cores among parallel tests, servers and browsers. A cost the outage
+    puts on every request still shows in the others; the breaker's one wait per worker is
+    asserted on its own (`test_redis_hung_...`)."""
     answers = [answer for logged, answer in LOG if logged == label]
     assert answers
-    slow = [
-        f"{answer} (up: {render.get(f'{answer.method} {answer.path}', 0):.3f} s)"
-        for answer in answers
-        if answer.seconds
-        > min(2 * render.get(f"{answer.method} {answer.path}", QUICK) + SLACK, CEILING)
-    ]
+    assert all(answer.seconds <= CEILING for answer in answers), [str(a) for a in answers]
+    by_address = {}
+    for answer in answers:
+        by_address.setdefault(f"{answer.method} {answer.path}", []).append(answer)
+    slow = []
+    for address, seen in by_address.items():
+        seen = sorted(seen, key=lambda answer: answer.seconds)
+        counted = seen[:-1] if len(seen) >= 3 else seen
+        limit = min(2 * render.get(address, QUICK) + SLACK, CEILING)
+        slow += [
+            f"{answer} (up: {render.get(address, 0):.3f} s)"
+            for answer in counted
+            if answer.seconds > limit
+        ]
     assert not slow, f"slower than twice with Redis up + {SLACK} s: {slow}"
 
 
