@@ -21,6 +21,7 @@ import pytest
 
 from tests.e2e.conftest import MEMBER_PASSWORD, ROOT
 from tests.e2e.support import DESKTOP, PHONE, format_violations, log_in
+from tests.e2e.test_html_valid import describe, html_errors, vnu  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 
@@ -416,6 +417,7 @@ def _open_view(page, team, name):
     assert response is not None and response.status == status, (
         f"{name}: {page.url} answered {response and response.status}, not {status}"
     )
+    return response
 
 
 def _what_it_shows(page, team, name):
@@ -491,3 +493,13 @@ def test_page_is_accessible_and_fits(open_as, axe, team, name, viewport):
     assert not violations, f"axe on {name} at {width} px:\n" + format_violations(violations)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0, f"{name} is {overflow} px wider than the {width} px screen"
+
+
+def test_every_shared_page_is_valid_html(open_as, team, vnu, tmp_path):  # noqa: F811
+    """The HTML the server sends for each of the pages above, by the Nu HTML Checker."""
+    documents = {}
+    for name, (who, _, _) in VIEWS.items():
+        page = open_as(who, js=False)
+        documents[name] = _open_view(page, team, name).text()
+    errors = html_errors(vnu, documents, tmp_path)
+    assert not errors, "The Nu HTML Checker found errors:\n" + describe(errors, {})
