@@ -64,12 +64,9 @@ def shared_list_version(shared_list_id: int) -> str:
 
 
 def shared_list_changed(*, shared_list_id: int) -> None:
+    """Retire every kept copy of the list: at once, and again after the commit
+    (`version_retire`), so no copy made from before the commit survives it."""
     version_retire(shared_list_version(shared_list_id))
-
-
-def _changed_on_commit(shared_list_id: int) -> None:
-    shared_list_changed(shared_list_id=shared_list_id)
-    transaction.on_commit(lambda: shared_list_changed(shared_list_id=shared_list_id))
 
 
 def _role_require(
@@ -120,7 +117,7 @@ def shared_list_update(*, shared_list: SharedList, actor, name: str, purpose: st
     _role_require(shared_list, actor, CAN_MANAGE)
     shared_list.name, shared_list.purpose = _clean_name(name, purpose)
     shared_list.save(update_fields=["name", "purpose"])
-    _changed_on_commit(shared_list.pk)
+    shared_list_changed(shared_list_id=shared_list.pk)
     return shared_list
 
 
@@ -129,7 +126,7 @@ def shared_list_delete(*, shared_list: SharedList, actor) -> None:
     _role_require(shared_list, actor, CAN_MANAGE, lock=True)
     pk = shared_list.pk
     shared_list.delete()
-    _changed_on_commit(pk)
+    shared_list_changed(shared_list_id=pk)
 
 
 # Members and their roles.
@@ -166,7 +163,7 @@ def shared_list_member_role_set(
         raise ValidationError(LAST_OWNER)
     member.role = role
     member.save(update_fields=["role"])
-    _changed_on_commit(shared_list.pk)
+    shared_list_changed(shared_list_id=shared_list.pk)
     return member
 
 
@@ -184,7 +181,7 @@ def shared_list_member_remove(*, shared_list: SharedList, actor, member: SharedL
     if member.role == Role.OWNER and not _owners_besides(shared_list, member):
         raise ValidationError(LAST_OWNER)
     member.delete()
-    _changed_on_commit(shared_list.pk)
+    shared_list_changed(shared_list_id=shared_list.pk)
 
 
 def shared_lists_user_leave_all(*, user) -> None:
@@ -213,7 +210,7 @@ def shared_lists_user_leave_all(*, user) -> None:
         for shared_list_id in SharedListMember.objects.filter(user=user).values_list(
             "shared_list_id", flat=True
         ):
-            _changed_on_commit(shared_list_id)
+            shared_list_changed(shared_list_id=shared_list_id)
 
 
 # Invitations.
@@ -336,7 +333,7 @@ def shared_list_invite(
         )
         invitations.append(invitation)
         _invitation_mail_on_commit(invitation, token, actor)
-    _changed_on_commit(shared_list.pk)
+    shared_list_changed(shared_list_id=shared_list.pk)
     return invitations
 
 
@@ -364,7 +361,7 @@ def shared_list_invitation_withdraw(*, invitation: SharedListInvitation, actor) 
     SharedListInvitation.objects.filter(
         pk=invitation.pk, accepted_at__isnull=True, withdrawn_at__isnull=True
     ).update(withdrawn_at=timezone.now())
-    _changed_on_commit(invitation.shared_list_id)
+    shared_list_changed(shared_list_id=invitation.shared_list_id)
 
 
 def shared_list_invitations_prune(*, now=None) -> int:
@@ -457,7 +454,7 @@ def shared_list_invitation_accept(*, token: str, user, now=None) -> SharedListMe
         user=user,
         defaults={"role": invitation.role, "joined_at": now},
     )
-    _changed_on_commit(invitation.shared_list_id)
+    shared_list_changed(shared_list_id=invitation.shared_list_id)
     return member
 
 
@@ -486,7 +483,7 @@ def shared_list_item_add(
             )
     except IntegrityError:
         return SharedListItem.objects.get(shared_list=shared_list, page=page), False
-    _changed_on_commit(shared_list.pk)
+    shared_list_changed(shared_list_id=shared_list.pk)
     return item, True
 
 
@@ -494,7 +491,7 @@ def shared_list_item_add(
 def shared_list_item_remove(*, item: SharedListItem, actor) -> None:
     _role_require(item.shared_list, actor, CAN_EDIT, lock=True)
     SharedListItem.objects.filter(pk=item.pk).delete()
-    _changed_on_commit(item.shared_list_id)
+    shared_list_changed(shared_list_id=item.shared_list_id)
 
 
 @transaction.atomic
@@ -518,7 +515,7 @@ def shared_list_item_move(*, item: SharedListItem, actor, position: int) -> None
         if current.get(pk) != number
     ]
     SharedListItem.objects.bulk_update(changed, ["position"])
-    _changed_on_commit(item.shared_list_id)
+    shared_list_changed(shared_list_id=item.shared_list_id)
 
 
 def _clean_note(text: str) -> str:
@@ -536,7 +533,7 @@ def _clean_note(text: str) -> str:
 def shared_list_note_add(*, item: SharedListItem, actor, text: str) -> SharedListNote:
     _role_require(item.shared_list, actor, CAN_EDIT)
     note = SharedListNote.objects.create(item=item, author=actor, text=_clean_note(text))
-    _changed_on_commit(item.shared_list_id)
+    shared_list_changed(shared_list_id=item.shared_list_id)
     return note
 
 
@@ -549,4 +546,4 @@ def shared_list_note_remove(*, note: SharedListNote, actor) -> None:
     else:
         _role_require(shared_list, actor, CAN_MANAGE)
     note.delete()
-    _changed_on_commit(shared_list.pk)
+    shared_list_changed(shared_list_id=shared_list.pk)
