@@ -79,9 +79,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         rows = json.loads(connection.creation.serialize_db_to_string())
     # The content types go in first: a post_save handler that meets a model whose type is not
     # back yet would make it anew under another id.
-    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
-    _BASE["content_types"] = json.dumps(content_types)
-    _BASE["data"] = json.dumps([row for row in rows if row not in content_types])
+    is_type = [row["model"] == "contenttypes.contenttype" for row in rows]
+    _BASE["content_types"] = json.dumps([row for row, t in zip(rows, is_type, strict=True) if t])
+    _BASE["data"] = json.dumps([row for row, t in zip(rows, is_type, strict=True) if not t])
 
 
 def _flushes(item) -> bool:
