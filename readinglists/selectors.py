@@ -168,6 +168,38 @@ def reading_list_item_title(item, *, user, passed=frozenset()) -> str:
     return item.title
 
 
+def saveable_content_types() -> dict[int, type]:
+    """{content type id: page model} of every kind of page a leeslijst keeps."""
+    return {
+        content_type.pk: model
+        for model, content_type in ContentType.objects.get_for_models(*_saveable_models()).items()
+    }
+
+
+def item_shown(item, *, models, user, passed=frozenset(), request=None) -> dict:
+    """What `user` may see of a saved item (of a leeslijst or a shared list): `available`,
+    `title`, `url` and `type`. An item whose page they may not view (or no longer: a view
+    restriction added since, a group left) shows neither its title nor its address; a page gone
+    or unpublished shows the title it had when it was saved. `models` from
+    `saveable_content_types`; `passed` as for `reading_list_page`."""
+    page = item.page
+    hidden = page is not None and not visible_to(page, user=user, passed=passed)
+    available = not hidden and page is not None and page.live
+    available = available and page.content_type_id in models
+    if available:
+        title = page.title
+    elif hidden:
+        title = HIDDEN_TITLE
+    else:
+        title = item.title
+    return {
+        "available": available,
+        "title": title,
+        "url": (page.get_url(request=request) or "") if available else "",
+        "type": models[page.content_type_id].type_label if available else "",
+    }
+
+
 def reading_list_rows(
     items, *, request=None, user=None, passed=frozenset(), now=None
 ) -> list[dict]:
@@ -178,32 +210,18 @@ def reading_list_rows(
     for `reading_list_page`. Items come from `reading_list_items` (their dates); the themes of
     all of them are read in one query.
     """
-    models = {
-        content_type.pk: model
-        for model, content_type in ContentType.objects.get_for_models(*_saveable_models()).items()
-    }
+    models = saveable_content_types()
     now = now or timezone.now()
     rows = []
     for item in items:
-        page = item.page
-        hidden = page is not None and not visible_to(page, user=user, passed=passed)
-        available = not hidden and page is not None and page.live
-        available = available and page.content_type_id in models
-        if available:
-            title = page.title
-        elif hidden:
-            title = HIDDEN_TITLE
-        else:
-            title = item.title  # as it was when saved: the page is gone or unpublished
+        shown = item_shown(item, models=models, user=user, passed=passed, request=request)
+        available = shown["available"]
         event_start = getattr(item, "event_start", None) if available else None
         event_end = getattr(item, "event_end", None) if available else None
         rows.append(
             {
                 "item": item,
-                "available": available,
-                "title": title,
-                "url": page.get_url(request=request) if available else "",
-                "type": models[page.content_type_id].type_label if available else "",
+                **shown,
                 "event": event_start is not None,
                 "date": event_start or (getattr(item, "published_on", None) if available else None),
                 "past": event_end is not None and event_end < now,

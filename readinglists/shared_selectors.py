@@ -2,11 +2,9 @@
 in is None, as if it did not exist, whatever its id."""
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from pagecache.memo import visible_to
 from readinglists.models import (
     Role,
     SharedList,
@@ -15,7 +13,12 @@ from readinglists.models import (
     SharedListMember,
     SharedListNote,
 )
-from readinglists.selectors import HIDDEN_TITLE, _saveable_models, _theme_names
+from readinglists.selectors import (
+    HIDDEN_TITLE,
+    _theme_names,
+    item_shown,
+    saveable_content_types,
+)
 from readinglists.shared_services import CAN_EDIT, CAN_MANAGE
 
 #: Stands for the writer of a note, or who added an item, once they deleted their account.
@@ -150,13 +153,21 @@ def _summaries(pages: dict[int, type]) -> dict[int, str]:
 
 
 def shared_list_rows(
-    *, shared_list, user, passed=frozenset(), request=None, summaries=False, absolute=False
+    *,
+    shared_list,
+    user,
+    passed=frozenset(),
+    request=None,
+    summaries=False,
+    absolute=False,
+    only=None,
 ):
     """The items of the list in the team's order, each with who added it and when, its notes
     (oldest first, with their writers) and what the reader may see of its page: an item whose
     page `user` may not view shows neither its title nor its address. A fixed number of
     queries, however many items, notes and members (`summaries`: one more per kind of page).
-    `absolute`: full addresses, from BASE_URL, for print and downloads."""
+    `absolute`: full addresses, from BASE_URL, for print and downloads; `only`: the row of that
+    item alone (numbered 1: see `shared_list_item_row`)."""
     notes = SharedListNote.objects.select_related("author").order_by("created_at", "pk")
     items = (
         SharedListItem.objects.filter(shared_list=shared_list)
@@ -164,33 +175,19 @@ def shared_list_rows(
         .prefetch_related(Prefetch("notes", queryset=notes))
         .order_by("position", "pk")
     )
-    models = {
-        content_type.pk: model
-        for model, content_type in ContentType.objects.get_for_models(*_saveable_models()).items()
-    }
+    if only is not None:
+        items = items.filter(pk=only)
+    models = saveable_content_types()
     rows = []
     for number, item in enumerate(items, start=1):
-        page = item.page
-        hidden = page is not None and not visible_to(page, user=user, passed=passed)
-        available = not hidden and page is not None and page.live
-        available = available and page.content_type_id in models
-        if available:
-            title = page.title
-        elif hidden:
-            title = HIDDEN_TITLE
-        else:
-            title = item.title
-        url = (page.get_url(request=request) or "") if available else ""
-        if absolute and url.startswith("/"):
-            url = settings.BASE_URL + url
+        shown = item_shown(item, models=models, user=user, passed=passed, request=request)
+        if absolute and shown["url"].startswith("/"):
+            shown["url"] = settings.BASE_URL + shown["url"]
         rows.append(
             {
                 "item": item,
                 "number": number,
-                "available": available,
-                "title": title,
-                "url": url,
-                "type": models[page.content_type_id].type_label if available else "",
+                **shown,
                 "added_by": member_name(item.added_by),
                 "notes": [
                     {"note": note, "author": member_name(note.author)} for note in item.notes.all()
@@ -211,6 +208,26 @@ def shared_list_rows(
             row["themes"] = themes.get(row["item"].page_id, [])
             row["summary"] = texts.get(row["item"].page_id, "")
     return rows
+
+
+def shared_list_item_row(*, shared_list, item_pk, user, passed=frozenset(), request=None):
+    """(One item's row, with its summary and its number in the team's order; the number of
+    items on the list), reading no other item: (None, count) for an item not on the list."""
+    siblings = SharedListItem.objects.filter(shared_list=shared_list)
+    rows = shared_list_rows(
+        shared_list=shared_list,
+        user=user,
+        passed=passed,
+        request=request,
+        summaries=True,
+        only=item_pk,
+    )
+    if not rows:
+        return None, siblings.count()
+    row, item = rows[0], rows[0]["item"]
+    before = Q(position__lt=item.position) | Q(position=item.position, pk__lt=item.pk)
+    row["number"] = siblings.filter(before).count() + 1
+    return row, siblings.count()
 
 
 def shared_list_export(*, user) -> list[dict]:

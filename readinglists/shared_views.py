@@ -30,6 +30,7 @@ from readinglists import selectors, services, shared_selectors
 from readinglists import shared_services as shared
 from readinglists.models import TEAM_NOTE_MAX_LENGTH, Role
 from readinglists.shared_forms import InviteForm, NoteForm, SharedListForm
+from readinglists.views import csv_cell, download_response
 
 #: The intent of a visitor who presses "Inloggen en lid worden" (accounts.intents).
 INTENT_JOIN = "shared_list_join"
@@ -178,14 +179,13 @@ def shared_item_render(request, membership, item_pk, *, note_form=None, status=2
     """One item's page: its notes, and for eigenaar and bewerker the forms to add a note, move
     it and take it off the list."""
     shared_list = membership.shared_list
-    rows = shared_selectors.shared_list_rows(
+    row, count = shared_selectors.shared_list_item_row(
         shared_list=shared_list,
+        item_pk=item_pk,
         user=request.user,
         passed=restrictions_passed(request),
         request=request,
-        summaries=True,
     )
-    row = next((row for row in rows if row["item"].pk == int(item_pk)), None)
     if row is None:
         raise Http404
     _rows_context(request, membership, [row])
@@ -201,7 +201,7 @@ def shared_item_render(request, membership, item_pk, *, note_form=None, status=2
             "can_manage": shared_selectors.can_manage(membership),
             "row": row,
             "item": item,
-            "count": len(rows),
+            "count": count,
             "note_form": note_form,
             "note_max_length": TEAM_NOTE_MAX_LENGTH,
             "crumbs": _crumbs(shared_list, detail=True),
@@ -526,12 +526,7 @@ def _export_rows(request, shared_list):
 
 
 def _download(shared_list, extension: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content_type=content_type)
-    name = slugify(shared_list.name)[:60] or "lijst"
-    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return download_response(slugify(shared_list.name)[:60] or "lijst", extension, content_type)
 
 
 def _moment(value) -> str:
@@ -549,8 +544,6 @@ def _notes_text(row) -> str:
 @require_safe
 def shared_export_csv(request, pk):
     """As the leeslijst's CSV: semicolons, UTF-8 with a byte order mark, formulas neutralised."""
-    from readinglists.views import _csv_cell
-
     shared_list = _membership_or_404(request, pk).shared_list
     response = _download(shared_list, "csv", "text/csv; charset=utf-8")
     response.write("\ufeff")
@@ -571,7 +564,7 @@ def shared_export_csv(request, pk):
     for row in _export_rows(request, shared_list):
         writer.writerow(
             [
-                _csv_cell(value)
+                csv_cell(value)
                 for value in (
                     row["number"],
                     row["title"],

@@ -130,9 +130,10 @@ CSV_COLUMNS = {
 }
 
 
-def _download(request, extension: str, content_type: str) -> HttpResponse:
+def download_response(name: str, extension: str, content_type: str) -> HttpResponse:
+    """An attachment named `<name>-<today>.<extension>`, never stored by a cache."""
     response = HttpResponse(content_type=content_type)
-    filename = f"leeslijst-{timezone.localdate():%Y-%m-%d}.{extension}"
+    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
@@ -144,13 +145,13 @@ def export_csv(request):
     """The leeslijst as Dutch Excel and LibreOffice open it with a double click: semicolons
     (the Dutch list separator, as the decimal separator is a comma), UTF-8 with a byte order
     mark, and moments in Dutch time to the minute ("2026-11-28 14:05")."""
-    response = _download(request, "csv", "text/csv; charset=utf-8")
+    response = download_response("leeslijst", "csv", "text/csv; charset=utf-8")
     response.write("\ufeff")
     rows = selectors.reading_list_export(user=request.user, passed=restrictions_passed(request))
     writer = csv.writer(response, delimiter=";")
     writer.writerow(CSV_COLUMNS.values())
     for row in rows:
-        writer.writerow([_csv_cell(_csv_value(column, row[column])) for column in CSV_COLUMNS])
+        writer.writerow([csv_cell(_csv_value(column, row[column])) for column in CSV_COLUMNS])
     return response
 
 
@@ -158,7 +159,7 @@ def export_csv(request):
 @require_safe
 def export_json(request):
     """The same data as the CSV download, typed: moments in ISO 8601 with their offset."""
-    response = _download(request, "json", "application/json")
+    response = download_response("leeslijst", "json", "application/json")
     rows = selectors.reading_list_export(user=request.user, passed=restrictions_passed(request))
     response.write(json.dumps({"leeslijst": rows}, ensure_ascii=False, indent=2))
     return response
@@ -175,7 +176,7 @@ def _csv_value(column: str, value) -> str:
     return value
 
 
-def _csv_cell(value) -> str:
+def csv_cell(value) -> str:
     """Text as text: a leading = + - @ would make a spreadsheet run it as a formula."""
     value = "" if value is None else str(value)
     return f"'{value}" if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value

@@ -586,6 +586,9 @@ def test_an_items_own_page_has_the_forms_for_editors_only(django_user_model, own
     assert "Eerst lezen." in html
     for label in ("Plaats notitie", "Verplaats", "Haal uit de lijst", "Verwijder notitie"):
         assert label not in html, label
+    second, _ = shared_list_item_add(shared_list=team_list, actor=owner, page=article("Twee"))
+    html = client_for(owner).get(f"/leeslijst/gedeeld/{team_list.pk}/items/{second.pk}/")
+    assert "Item 2 van 2 in" in html.content.decode()
     # An item id that is not on this list.
     assert (
         client_for(owner)
