@@ -27,6 +27,7 @@ from tests.factories import (
     AuthorFactory,
     EventPageFactory,
     OrganisationFactory,
+    PlaceFactory,
     ThemeFactory,
     page_tree_build,
     wagtail_roots,
@@ -267,3 +268,38 @@ def _search_counts_fresh():
     with terms._pending.lock:
         terms._pending.counts.clear()
         terms._pending.since = None
+
+
+@pytest.fixture
+def places(db):
+    """Rotterdam with the focusgebied Rotterdam-Zuid, its wijk Feijenoord and the buurt Bloemhof,
+    and Charlois (a wijk of its own); Schiedam with Nieuwland; Den Haag on its own."""
+    rotterdam = PlaceFactory(name="Rotterdam", slug="rotterdam", description="Havenstad.")
+    zuid = PlaceFactory(
+        name="Rotterdam-Zuid",
+        slug="rotterdam-zuid",
+        level="focusgebied",
+        parent=rotterdam,
+        description="Focusgebied op de zuidoever.",
+    )
+    feijenoord = PlaceFactory(name="Feijenoord", slug="feijenoord", level="wijk", parent=zuid)
+    bloemhof = PlaceFactory(name="Bloemhof", slug="bloemhof", level="buurt", parent=feijenoord)
+    charlois = PlaceFactory(name="Charlois", slug="charlois", level="wijk", parent=zuid)
+    schiedam = PlaceFactory(name="Schiedam", slug="schiedam")
+    nieuwland = PlaceFactory(
+        name="Nieuwland", slug="schiedam-nieuwland", level="focusgebied", parent=schiedam
+    )
+    den_haag = PlaceFactory(name="Den Haag", slug="den-haag")
+    return {
+        place.slug: place
+        for place in (
+            rotterdam,
+            zuid,
+            feijenoord,
+            bloemhof,
+            charlois,
+            schiedam,
+            nieuwland,
+            den_haag,
+        )
+    }

@@ -28,19 +28,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def places(db):
-    """Rotterdam → Rotterdam-Zuid (focusgebied) → Feijenoord (wijk) → Bloemhof (buurt); Schiedam."""
-    rotterdam = PlaceFactory(name="Rotterdam", slug="rotterdam")
-    zuid = PlaceFactory(
-        name="Rotterdam-Zuid", slug="rotterdam-zuid", level="focusgebied", parent=rotterdam
-    )
-    feijenoord = PlaceFactory(name="Feijenoord", slug="feijenoord", level="wijk", parent=zuid)
-    bloemhof = PlaceFactory(name="Bloemhof", slug="bloemhof", level="buurt", parent=feijenoord)
-    schiedam = PlaceFactory(name="Schiedam", slug="schiedam")
-    return {p.slug: p for p in (rotterdam, zuid, feijenoord, bloemhof, schiedam)}
-
-
-@pytest.fixture
 def items(places, article_index, event_index, example_index):
     """An article about the buurt Bloemhof, an event in the wijk Feijenoord, a practice example
     with Rotterdam as its gemeente, and an article about Schiedam."""
