@@ -29,11 +29,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import free_port, gunicorn, wait_for
 from tests.workers import WORKER, own_database, production_env
 from wijkportaal.cache import PAUSE_AFTER_FAILURE, SOCKET_TIMEOUT
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PASSWORD = "een-lang-wachtwoord-zonder-redis"
 #: One member per scenario, so no test sees what another saved.
 MEMBERS = {
@@ -82,25 +82,11 @@ print("SITE=" + json.dumps([{{"id": a.pk, "url": a.url, "title": a.title}} for a
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(condition, what: str, timeout: float = HTTP_TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}", pytrace=False)
-        time.sleep(0.05)
-
-
 class RedisServer:
     """A redis-server of these tests' own, to stop, start, hang and resume."""
 
     def __init__(self, directory: Path):
-        self.port = _free_port()
+        self.port = free_port()
         self.directory = directory
         self.process: subprocess.Popen | None = None
         self.hung = False
@@ -141,7 +127,7 @@ class RedisServer:
             stderr=subprocess.STDOUT,
         )
         log.close()
-        _wait_for(self._answers, f"redis-server on port {self.port}")
+        wait_for(self._answers, f"redis-server on port {self.port}", HTTP_TIMEOUT)
 
     def stop(self) -> None:
         """The process ends: every connection is refused."""
@@ -157,7 +143,7 @@ class RedisServer:
     def resume(self) -> None:
         self.process.send_signal(signal.SIGCONT)
         self.hung = False
-        _wait_for(self._answers, "redis-server to answer again")
+        wait_for(self._answers, "redis-server to answer again", HTTP_TIMEOUT)
 
     def back(self) -> None:
         """Running and answering, whatever happened before."""
@@ -226,47 +212,13 @@ def site(redis, tmp_path_factory):
 
 @contextmanager
 def _gunicorn(env: dict, name: str, *options: str):
-    """gunicorn as in production (wijkportaal/gunicorn.py), answering on a port of its own."""
-    port = _free_port()
+    """gunicorn as in production, its log beside the other servers' (TEST_LOGS)."""
     log_path = Path(env["TEST_LOGS"]) / f"{name}.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "wijkportaal.wsgi:application",
-                "--config",
-                "python:wijkportaal.gunicorn",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--no-control-socket",
-                *options,
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-
-    def healthy() -> bool:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited:\n{log_path.read_text()}", pytrace=False)
-        try:
-            with urllib.request.urlopen(f"{base}/health/", timeout=2) as response:
-                return json.load(response) == {"database": "ok", "redis": "ok"}
-        except OSError:
-            return False
-
-    try:
-        _wait_for(healthy, f"gunicorn to answer (log: {log_path})", timeout=60)
+    with gunicorn(env, log_path, *options, health={"database": "ok", "redis": "ok"}) as (
+        base,
+        process,
+    ):
         yield Server(base, process, log_path)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=HTTP_TIMEOUT)
 
 
 @pytest.fixture(scope="module")

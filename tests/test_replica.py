@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,12 +35,12 @@ from django.test import RequestFactory
 
 from accounts.models import User
 from articles.models import ArticlePage
+from tests.servers import free_port, gunicorn, wait_for
 from tests.workers import database_name, production_env
 from wijkportaal import replica
 from wijkportaal.cache import stamp_changed_within
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 #: The servers' pin (DATABASE_REPLICA_PIN_SECONDS): short, so the tests wait little for it.
 PIN = 4
 PASSWORD = "een-lang-wachtwoord-voor-de-replica"
@@ -279,20 +278,6 @@ page.save_revision().publish()
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(condition, what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}", pytrace=False)
-        time.sleep(0.05)
-
-
 def _manage(env, *args) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -403,7 +388,7 @@ class Replica:
         self.primary_url = database_url
         parts = urlsplit(database_url)
         self.primary = parts
-        self.port = _free_port()
+        self.port = free_port()
         user = parts.netloc.rpartition("@")[0] or "postgres"
         self.url = urlunsplit(parts._replace(netloc=f"{user}@127.0.0.1:{self.port}"))
         self.stopped = False
@@ -509,7 +494,7 @@ class Replica:
     def caught_up(self) -> None:
         """Wait until the replica has replayed everything the primary wrote until now."""
         lsn = self.query("SELECT pg_current_wal_lsn()::text", on_primary=True)
-        _wait_for(
+        wait_for(
             lambda: self.query("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", lsn),
             "the replica to replay the primary's WAL",
         )
@@ -517,7 +502,7 @@ class Replica:
     def pause(self) -> None:
         self.caught_up()
         self.query("SELECT pg_wal_replay_pause()::text")
-        _wait_for(
+        wait_for(
             lambda: self.query("SELECT pg_get_wal_replay_pause_state()") == "paused",
             "the replica's replay to pause",
         )
@@ -625,46 +610,14 @@ class Browser:
 def server(site, standby, tmp_path_factory):
     """gunicorn as in production (one sync worker) with the primary and the replica."""
     log_path = tmp_path_factory.mktemp("replica-gunicorn") / "gunicorn.log"
-    port = _free_port()
     env = {
         **site.env,
         "DATABASE_REPLICA_URL": standby.url,
         "DATABASE_REPLICA_PIN_SECONDS": str(PIN),
     }
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "wijkportaal.wsgi:application",
-                "--config",
-                "python:wijkportaal.gunicorn",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-
-    def healthy() -> bool:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited:\n{log_path.read_text()}", pytrace=False)
-        try:
-            with urllib.request.urlopen(f"{base}/health/", timeout=2) as response:
-                return json.load(response) == {"database": "ok", "redis": "uit", "replica": "ok"}
-        except OSError:
-            return False
-
-    try:
-        _wait_for(healthy, f"gunicorn to answer (log: {log_path})", timeout=60)
+    health = {"database": "ok", "redis": "uit", "replica": "ok"}
+    with gunicorn(env, log_path, "--workers", "1", health=health) as (base, _):
         yield base, log_path
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

@@ -3,21 +3,15 @@ short timeout, and what Redis missed meanwhile is deleted from it before it is r
 
 import os
 import signal
-import socket
 import subprocess
 import time
 
 import pytest
 import redis
 
+from tests.servers import free_port
 from wijkportaal import cache as tolerant
 from wijkportaal.cache import TolerantRedisCache
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import email
 import hashlib
 import io
 import re
-import socket
 from datetime import timedelta
 from email import policy
 
@@ -36,6 +35,7 @@ from readinglists.shared_services import (
 )
 from tests.conftest import MEMBER_PASSWORD, make_member
 from tests.factories import ArticlePageFactory, EventPageFactory
+from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +64,7 @@ class Inbox:
 def smtp(settings):
     """A real SMTP server; the site sends through it (EMAIL_BACKEND smtp)."""
     inbox = Inbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
