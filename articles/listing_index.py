@@ -249,23 +249,30 @@ def content() -> ListingIndex:
 
 
 def _index(order: Order) -> ListingIndex:
+    return process_copy(order.name, lambda: _build(order))
+
+
+def process_copy(name: str, build):
+    """This process's own copy of what `build()` makes from published content (an index, the
+    tree of places), made again once the content version changed; while the cache that holds
+    the versions does not answer, kept for UNVERSIONED_MAX_AGE seconds."""
     stamp = versions_stamp()
     now = time.monotonic()
-    known = _built.get(order.name)
+    known = _built.get(name)
     if known is not None:
-        known_stamp, built_at, index = known
+        known_stamp, built_at, value = known
         if stamp is not None and known_stamp == stamp:
-            return index
+            return value
         if stamp is None and known_stamp is None and now - built_at < UNVERSIONED_MAX_AGE:
-            return index
-    index = _build(order)
+            return value
+    value = build()
     with _lock:
-        _built[order.name] = (stamp, now, index)
-    return index
+        _built[name] = (stamp, now, value)
+    return value
 
 
 def forget() -> None:
-    """Drop every index this process holds."""
+    """Drop every index (and every other `process_copy`) this process holds."""
     with _lock:
         _built.clear()
 

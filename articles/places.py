@@ -5,18 +5,14 @@ A place stands for everything that lies in it: its page lists what is about it a
 wijken and buurten, its filter (`?gebied=`) finds them, and a member who follows a gemeente
 follows its wijken and buurten too. The tree is small (hundreds of places) and changes rarely: each
 process reads it in one query per content version (`pagecache.versions.CONTENT`, which every change
-to a snippet retires), like the listing index (`articles.listing_index`).
+to a snippet retires), kept as the listing indexes are (`articles.listing_index.process_copy`).
 """
 
-import threading
-import time
 from dataclasses import dataclass, field
 
+from articles import listing_index
 from articles.models import PLACE_LEVELS, Place
-from pagecache.memo import versions_stamp
 
-#: Seconds a tree is used while the content version cannot be read (the cache is down).
-UNVERSIONED_MAX_AGE = 5.0
 #: The order of the levels, for sorting a place's children (focusgebieden before wijken).
 LEVEL_ORDER = {level: n for n, (level, _) in enumerate(PLACE_LEVELS)}
 
@@ -78,39 +74,19 @@ def _place_order(place: Place):
     return (LEVEL_ORDER.get(place.level, len(LEVEL_ORDER)), place.name.lower(), place.pk)
 
 
-_built: tuple | None = None
-_lock = threading.Lock()
-
-
 def place_tree() -> PlaceTree:
     """The tree of all places under the current content version: one query when it changed."""
-    global _built
-    stamp = versions_stamp()
-    now = time.monotonic()
-    known = _built
-    if known is not None:
-        known_stamp, built_at, tree = known
-        if stamp is not None and known_stamp == stamp:
-            return tree
-        if stamp is None and known_stamp is None and now - built_at < UNVERSIONED_MAX_AGE:
-            return tree
+    return listing_index.process_copy("places", _place_tree_build)
+
+
+def _place_tree_build() -> PlaceTree:
     rows = Place.objects.order_by().values_list("pk", "name", "slug", "level", "parent_id")
-    tree = PlaceTree(
+    return PlaceTree(
         places={
             pk: Place(pk=pk, name=name, slug=slug, level=level, parent_id=parent_id)
             for pk, name, slug, level, parent_id in rows
         }
     )
-    with _lock:
-        _built = (stamp, now, tree)
-    return tree
-
-
-def forget() -> None:
-    """Drop the tree this process holds."""
-    global _built
-    with _lock:
-        _built = None
 
 
 @dataclass
